@@ -1,0 +1,31 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  // Relative base: the built folder works from any static host or sub-path.
+  base: "./",
+  plugins: [react()],
+  server: { port: 5173 },
+  preview: { port: 4173 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "core",
+          environment: "node",
+          include: ["src/{sim,check,url,cli}/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          environment: "jsdom",
+          include: ["src/{app,ui}/**/*.test.{ts,tsx}"],
+          setupFiles: ["./src/test-setup.ts"],
+        },
+      },
+    ],
+  },
+});
