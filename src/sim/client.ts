@@ -1,0 +1,198 @@
+import type { Message } from "./messages";
+import type { DualWriteOptions, StoreName, WriteOp } from "./types";
+import type { Actor, World } from "./world";
+
+/** How a client carries out one operation; calls `done` exactly once unless the client crashes. */
+export interface Performer {
+  perform(op: WriteOp, done: (ok: boolean, detail?: string, value?: string | number) => void): void;
+  onMessage(from: string, msg: Message): void;
+  onCrash?(): void;
+}
+
+/**
+ * An application process. It handles one operation at a time, in arrival
+ * order; an operation that arrives while it is down is never issued.
+ */
+export class Client implements Actor {
+  private readonly queue: WriteOp[] = [];
+  private current: WriteOp | null = null;
+  performer: Performer | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly world: World,
+  ) {}
+
+  get idle(): boolean {
+    return this.current === null && this.queue.length === 0;
+  }
+
+  submit(op: WriteOp): void {
+    if (!this.world.isUp(this.id)) {
+      this.world.emit("fail", this.id, { write: op.id, key: op.key, detail: "client-down" });
+      return;
+    }
+    this.queue.push(op);
+    if (this.current === null) this.next();
+  }
+
+  private next(): void {
+    const op = this.queue.shift();
+    if (op === undefined) return;
+    this.current = op;
+    const w = this.world;
+    w.emit("invoke", this.id, { write: op.id, key: op.key, value: op.value, detail: op.op });
+    this.performer?.perform(op, (ok, detail, value) => {
+      if (this.current !== op) return;
+      if (ok) w.emit("ack", this.id, { write: op.id, key: op.key, value, detail });
+      else w.emit("fail", this.id, { write: op.id, key: op.key, detail });
+      this.current = null;
+      this.next();
+    });
+  }
+
+  onMessage(from: string, msg: Message): void {
+    this.performer?.onMessage(from, msg);
+  }
+
+  onCrash(): void {
+    for (const op of this.queue) {
+      this.world.emit("fail", this.id, { write: op.id, key: op.key, detail: "client-crashed" });
+    }
+    this.queue.length = 0;
+    this.current = null;
+    this.performer?.onCrash?.();
+  }
+}
+
+interface Pending {
+  op: WriteOp;
+  store: string;
+  attempt: number;
+  settle: (ok: boolean) => void;
+}
+
+/**
+ * Writes and reads stores directly over the network: the `dual-write` client
+ * (each store in turn, or all at once), the `cdc` client (db only) and the
+ * `single-db` client (one transaction). A request that times out is resent up
+ * to `retries` times — and a resent increment may be applied twice.
+ */
+export class StorePerformer implements Performer {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly world: World,
+    private readonly clientId: string,
+    private readonly options: DualWriteOptions,
+    private readonly targets: () => StoreName[],
+    private readonly readFrom: () => StoreName,
+    private readonly transactional: boolean,
+  ) {}
+
+  perform(
+    op: WriteOp,
+    done: (ok: boolean, detail?: string, value?: string | number) => void,
+  ): void {
+    if (op.op === "read") {
+      const store = this.readFrom();
+      let value: string | number | undefined;
+      this.request(
+        op,
+        store,
+        (ok) => done(ok, ok ? "read" : `no answer from ${store}`, value),
+        (v) => {
+          value = v;
+        },
+      );
+      return;
+    }
+    const stores = this.targets();
+    if (this.options.order === "parallel" && !this.transactional) {
+      let left = stores.length;
+      let failed: string | null = null;
+      for (const store of stores) {
+        this.request(op, store, (ok) => {
+          if (!ok && failed === null) failed = store;
+          if (--left === 0)
+            done(failed === null, failed === null ? undefined : `${failed} unreachable`);
+        });
+      }
+      return;
+    }
+    const step = (i: number): void => {
+      if (i === stores.length) {
+        done(true);
+        return;
+      }
+      this.request(op, stores[i], (ok) => {
+        if (ok) step(i + 1);
+        // Like `db.write(); cache.write(); search.write()`: an error aborts the rest.
+        else done(false, `${stores[i]} unreachable`);
+      });
+    };
+    step(0);
+  }
+
+  private request(
+    op: WriteOp,
+    store: string,
+    settle: (ok: boolean) => void,
+    onValue?: (v: string | number | undefined) => void,
+  ): void {
+    const key = `${store}:${op.id}`;
+    const entry: Pending = { op, store, attempt: 0, settle };
+    this.pending.set(key, entry);
+    if (onValue) this.valueSinks.set(key, onValue);
+    this.attempt(key, entry);
+  }
+
+  private readonly valueSinks = new Map<string, (v: string | number | undefined) => void>();
+
+  private attempt(key: string, entry: Pending): void {
+    const w = this.world;
+    const { op, store } = entry;
+    const msg: Message =
+      op.op === "read"
+        ? { kind: "read", op }
+        : this.transactional
+          ? { kind: "tx", op }
+          : { kind: "write", op, attempt: entry.attempt };
+    w.send(this.clientId, store, msg);
+    const attempt = entry.attempt;
+    w.timer(this.clientId, this.options.timeoutMs, () => {
+      if (this.pending.get(key) !== entry || entry.attempt !== attempt) return;
+      w.emit("timeout", this.clientId, { write: op.id, peer: store, key: op.key });
+      if (entry.attempt < this.options.retries) {
+        entry.attempt++;
+        w.emit("retry", this.clientId, {
+          write: op.id,
+          peer: store,
+          key: op.key,
+          detail: `attempt ${entry.attempt + 1}`,
+        });
+        this.attempt(key, entry);
+      } else {
+        this.pending.delete(key);
+        this.valueSinks.delete(key);
+        entry.settle(false);
+      }
+    });
+  }
+
+  onMessage(from: string, msg: Message): void {
+    if (msg.kind !== "write-ack" && msg.kind !== "tx-ack" && msg.kind !== "read-resp") return;
+    const key = `${from}:${msg.write}`;
+    const entry = this.pending.get(key);
+    if (entry === undefined) return;
+    this.pending.delete(key);
+    if (msg.kind === "read-resp") this.valueSinks.get(key)?.(msg.value);
+    this.valueSinks.delete(key);
+    entry.settle(true);
+  }
+
+  onCrash(): void {
+    this.pending.clear();
+    this.valueSinks.clear();
+  }
+}

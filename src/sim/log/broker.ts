@@ -1,0 +1,315 @@
+import type { LogRecord, Message } from "../messages";
+import type { LogOptions } from "../types";
+import type { Actor, World } from "../world";
+import type { Controller, LeaderState } from "./controller";
+
+/** How long a leader parks a fetch that has nothing to return (fetch.max.wait.ms, scaled down). */
+export const FETCH_MAX_WAIT_MS = 100;
+/** A fetch unanswered for this long is presumed lost and sent again. */
+export const FETCH_TIMEOUT_MS = 2 * FETCH_MAX_WAIT_MS;
+const MAX_BATCH = 100;
+
+interface Parked {
+  from: string;
+  offset: number;
+  replica: boolean;
+}
+
+/**
+ * A log broker. Its log survives a process crash (the page cache outlives the
+ * process); what loses records is leadership moving to a replica that never
+ * fetched them, after which the old leader truncates on its return (KIP-101).
+ */
+export class Broker implements Actor {
+  readonly logs: LogRecord[][] = [];
+  readonly hw: number[] = [];
+  private readonly fetchSentAt: number[] = [];
+  private readonly parked: Parked[][] = [];
+
+  constructor(
+    readonly id: string,
+    private readonly world: World,
+    private readonly options: LogOptions,
+    private readonly controller: Controller,
+  ) {
+    for (let p = 0; p < options.partitions; p++) {
+      this.logs.push([]);
+      this.hw.push(0);
+      this.fetchSentAt.push(-1);
+      this.parked.push([]);
+    }
+  }
+
+  start(): void {
+    for (let p = 0; p < this.logs.length; p++) this.tick(p);
+    this.checkIsr();
+  }
+
+  onRestart(): void {
+    for (let p = 0; p < this.logs.length; p++) {
+      this.fetchSentAt[p] = -1;
+      this.parked[p] = [];
+    }
+    this.start();
+  }
+
+  onCrash(): void {
+    for (const parked of this.parked) parked.length = 0;
+  }
+
+  private lead(partition: number): LeaderState | null {
+    const state = this.controller.leaders[partition];
+    return state !== null && state.leader === this.id ? state : null;
+  }
+
+  // ---- follower side ----
+
+  private tick(partition: number): void {
+    const leader = this.controller.leaderOf(partition);
+    const sent = this.fetchSentAt[partition];
+    const stale = sent >= 0 && this.world.now - sent > FETCH_TIMEOUT_MS;
+    if (leader !== null && leader !== this.id && (sent < 0 || stale)) {
+      const log = this.logs[partition];
+      this.fetchSentAt[partition] = this.world.now;
+      this.world.send(this.id, leader, {
+        kind: "fetch",
+        partition,
+        offset: log.length,
+        lastEpoch: log.length > 0 ? log[log.length - 1].epoch : -1,
+        replica: true,
+      });
+    }
+    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(partition));
+  }
+
+  private onFetchResponse(msg: Extract<Message, { kind: "fetch-resp" }>): void {
+    const p = msg.partition;
+    const log = this.logs[p];
+    if (this.lead(p) !== null) return;
+    this.fetchSentAt[p] = -1;
+    if (msg.truncateTo !== undefined && msg.truncateTo < log.length) {
+      log.length = msg.truncateTo;
+      this.hw[p] = Math.min(this.hw[p], log.length);
+      this.world.emit("truncate", this.id, {
+        partition: p,
+        offset: log.length,
+        detail: `to leader epoch ${msg.epoch}`,
+      });
+      return;
+    }
+    // A duplicate or late response for an offset this follower has moved past.
+    if (msg.offset !== log.length) return;
+    for (let i = 0; i < msg.records.length; i++) {
+      const r = msg.records[i];
+      log.push(r);
+      this.world.emit("replicate", this.id, {
+        partition: p,
+        offset: log.length - 1,
+        write: r.write,
+        key: r.key,
+      });
+    }
+    this.hw[p] = Math.min(msg.hw, log.length);
+    if (msg.records.length > 0) this.tick(p);
+  }
+
+  // ---- leader side ----
+
+  onMessage(from: string, msg: Message): void {
+    switch (msg.kind) {
+      case "produce":
+        this.onProduce(from, msg);
+        return;
+      case "fetch":
+        this.onFetch(from, msg);
+        return;
+      case "fetch-resp":
+        this.onFetchResponse(msg);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onProduce(from: string, msg: Extract<Message, { kind: "produce" }>): void {
+    const w = this.world;
+    const p = msg.partition;
+    const state = this.lead(p);
+    const reply = (
+      offset: number,
+      error?: "not-leader" | "not-enough-replicas" | "not-enough-replicas-after-append",
+    ) => w.send(this.id, from, { kind: "produce-resp", req: msg.req, partition: p, offset, error });
+    if (state === null) {
+      reply(-1, "not-leader");
+      return;
+    }
+    const isr = this.controller.meta[p].isr;
+    if (this.options.acks === "all" && isr.size < this.options.minInsyncReplicas) {
+      w.emit("reject", this.id, {
+        write: msg.record.write,
+        key: msg.record.key,
+        partition: p,
+        detail: "not-enough-replicas",
+      });
+      reply(-1, "not-enough-replicas");
+      return;
+    }
+    const log = this.logs[p];
+    const offset = log.length;
+    // Followers that held everything until this append were in sync up to now (Kafka's lastCaughtUpTime).
+    for (const [b, leo] of state.followerLeo) if (leo >= offset) state.caughtUpAt.set(b, w.now);
+    log.push({ ...msg.record, epoch: state.epoch });
+    w.emit("append", this.id, {
+      partition: p,
+      offset,
+      write: msg.record.write,
+      key: msg.record.key,
+      value: msg.record.value,
+    });
+    if (this.options.acks === 1) reply(offset);
+    else if (this.options.acks === "all")
+      state.waiting.push({ offset, respond: (error) => reply(offset, error) });
+    this.advanceHw(p, state);
+    this.serveParked(p);
+  }
+
+  private onFetch(from: string, msg: Extract<Message, { kind: "fetch" }>): void {
+    const p = msg.partition;
+    const state = this.lead(p);
+    if (state === null) return;
+    const log = this.logs[p];
+    if (msg.replica) {
+      // KIP-101: where did the follower's last epoch end in my log? Anything past it diverged.
+      const end = this.endOffsetForEpoch(p, msg.lastEpoch);
+      if (msg.offset > end) {
+        this.respond(from, p, msg.offset, [], state, end);
+        return;
+      }
+      state.followerLeo.set(from, msg.offset);
+      if (msg.offset >= log.length) state.caughtUpAt.set(from, this.world.now);
+      const isr = this.controller.meta[p].isr;
+      if (!isr.has(from) && msg.offset >= state.hw) this.controller.setIsr(p, [...isr, from]);
+      this.advanceHw(p, state);
+    }
+    const limit = msg.replica ? log.length : state.hw;
+    if (msg.offset < limit || msg.offset > log.length) {
+      this.respondWithRecords(from, p, msg.offset, msg.replica, state);
+      return;
+    }
+    this.parked[p].push({ from, offset: msg.offset, replica: msg.replica });
+    this.world.timer(this.id, FETCH_MAX_WAIT_MS, () => {
+      const parked = this.parked[p];
+      const i = parked.findIndex((x) => x.from === from && x.offset === msg.offset);
+      if (i < 0) return;
+      parked.splice(i, 1);
+      const lead = this.lead(p);
+      if (lead !== null) this.respondWithRecords(from, p, msg.offset, msg.replica, lead);
+    });
+  }
+
+  private serveParked(p: number): void {
+    const state = this.lead(p);
+    if (state === null) return;
+    const log = this.logs[p];
+    const keep: Parked[] = [];
+    for (const x of this.parked[p]) {
+      const limit = x.replica ? log.length : state.hw;
+      if (x.offset < limit) this.respondWithRecords(x.from, p, x.offset, x.replica, state);
+      else keep.push(x);
+    }
+    this.parked[p] = keep;
+  }
+
+  private respondWithRecords(
+    to: string,
+    p: number,
+    offset: number,
+    replica: boolean,
+    state: LeaderState,
+  ): void {
+    const log = this.logs[p];
+    const limit = replica ? log.length : state.hw;
+    const records = offset < limit ? log.slice(offset, Math.min(limit, offset + MAX_BATCH)) : [];
+    this.respond(to, p, offset, records, state);
+  }
+
+  private respond(
+    to: string,
+    p: number,
+    offset: number,
+    records: LogRecord[],
+    state: LeaderState,
+    truncateTo?: number,
+  ): void {
+    this.world.send(this.id, to, {
+      kind: "fetch-resp",
+      partition: p,
+      offset,
+      records,
+      hw: state.hw,
+      logEnd: this.logs[p].length,
+      epoch: state.epoch,
+      truncateTo,
+    });
+  }
+
+  private endOffsetForEpoch(p: number, epoch: number): number {
+    const log = this.logs[p];
+    for (let i = 0; i < log.length; i++) if (log[i].epoch > epoch) return i;
+    return log.length;
+  }
+
+  private advanceHw(p: number, state: LeaderState): void {
+    const log = this.logs[p];
+    let hw = log.length;
+    for (const b of this.controller.meta[p].isr) {
+      if (b !== this.id) hw = Math.min(hw, state.followerLeo.get(b) ?? 0);
+    }
+    if (hw <= state.hw) return;
+    state.hw = hw;
+    this.hw[p] = hw;
+    this.world.emit("hw-advance", this.id, { partition: p, offset: hw });
+    const short = this.controller.meta[p].isr.size < this.options.minInsyncReplicas;
+    const still: LeaderState["waiting"] = [];
+    for (const x of state.waiting) {
+      if (x.offset < hw) x.respond(short ? "not-enough-replicas-after-append" : undefined);
+      else still.push(x);
+    }
+    state.waiting = still;
+    this.serveParked(p);
+  }
+
+  /** A follower that is behind and has not caught up for replicaLagMs leaves the ISR (replica.lag.time.max.ms). */
+  private checkIsr(): void {
+    for (let p = 0; p < this.logs.length; p++) {
+      const state = this.lead(p);
+      if (state === null) continue;
+      const isr = this.controller.meta[p].isr;
+      const leo = this.logs[p].length;
+      const lagging = [...isr].filter((b) => {
+        if (b === this.id) return false;
+        const behind = (state.followerLeo.get(b) ?? 0) < leo;
+        return (
+          behind && this.world.now - (state.caughtUpAt.get(b) ?? 0) > this.options.replicaLagMs
+        );
+      });
+      if (lagging.length > 0) {
+        this.controller.setIsr(
+          p,
+          [...isr].filter((b) => !lagging.includes(b)),
+        );
+        this.advanceHw(p, state);
+      }
+    }
+    this.world.timer(this.id, Math.max(1, Math.floor(this.options.replicaLagMs / 2)), () =>
+      this.checkIsr(),
+    );
+  }
+
+  onElected(p: number, state: LeaderState): void {
+    this.hw[p] = state.hw;
+    this.parked[p] = [];
+    this.fetchSentAt[p] = -1;
+    this.advanceHw(p, state);
+  }
+}

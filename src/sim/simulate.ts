@@ -1,0 +1,287 @@
+import { Connector } from "./cdc";
+import { Client, type Performer, StorePerformer } from "./client";
+import { Broker } from "./log/broker";
+import { Consumer } from "./log/consumer";
+import { Controller } from "./log/controller";
+import { Producer } from "./log/producer";
+import type { Message } from "./messages";
+import { StoreNode, StoreState } from "./store";
+import type { NodeInfo, Scenario, StoreName, Trace, WriteOp } from "./types";
+import { generateWorkload } from "./workload";
+import { World } from "./world";
+
+/** How often, once everything scheduled has happened, the run checks whether it has settled. */
+const QUIESCENCE_PROBE_MS = 5;
+
+/** The `log` client: appends each write to the log; reads still go to a store. */
+class LogPerformer implements Performer {
+  constructor(
+    private readonly producer: Producer,
+    private readonly reads: StorePerformer,
+  ) {}
+
+  perform(
+    op: WriteOp,
+    done: (ok: boolean, detail?: string, value?: string | number) => void,
+  ): void {
+    if (op.op === "read") {
+      this.reads.perform(op, done);
+      return;
+    }
+    this.producer.send({ write: op.id, key: op.key, op: op.op, value: op.value }, (ok, detail) =>
+      done(ok, detail),
+    );
+  }
+
+  onMessage(from: string, msg: Message): void {
+    if (msg.kind === "produce-resp") this.producer.onMessage(msg);
+    else this.reads.onMessage(from, msg);
+  }
+
+  onCrash(): void {
+    this.producer.onCrash();
+    this.reads.onCrash();
+  }
+}
+
+interface Assembly {
+  world: World;
+  clients: Client[];
+  stores: Map<StoreName, StoreState>;
+  storeNodes: Map<StoreName, StoreNode>;
+  consumers: Map<StoreName, Consumer>;
+  controller: Controller | null;
+  brokers: Broker[];
+  connector: Connector | null;
+  nodes: NodeInfo[];
+  /** Stores taking writes now; a late store joins through an `add-store` entry. */
+  active: Set<StoreName>;
+}
+
+function usesLog(s: Scenario): boolean {
+  return s.strategy === "log" || s.strategy === "cdc";
+}
+
+function assemble(s: Scenario, world: World): Assembly {
+  const nodes: NodeInfo[] = [];
+  const a: Assembly = {
+    world,
+    clients: [],
+    stores: new Map(),
+    storeNodes: new Map(),
+    consumers: new Map(),
+    controller: null,
+    brokers: [],
+    connector: null,
+    nodes,
+    active: new Set<StoreName>(s.stores),
+  };
+  const lateStores = s.schedule.flatMap((e) => (e.kind === "add-store" ? [e.store] : []));
+  const allStores = [...new Set<StoreName>([...s.stores, ...lateStores])];
+  const active = a.active;
+  for (const name of allStores) a.stores.set(name, new StoreState(name, world, s.versionedWrites));
+
+  if (usesLog(s)) {
+    const ids = Array.from({ length: s.log.brokers }, (_, i) => `broker-${i + 1}`);
+    const controller = new Controller(world, s.log, ids);
+    a.controller = controller;
+    a.brokers = ids.map((id) => new Broker(id, world, s.log, controller));
+    const byId = new Map(a.brokers.map((b) => [b.id, b]));
+    controller.view = {
+      logLength: (b, p) => byId.get(b)?.logs[p].length ?? 0,
+      knownHw: (b, p) => byId.get(b)?.hw[p] ?? 0,
+      onElected: (p, state) => byId.get(state.leader)?.onElected(p, state),
+    };
+  }
+
+  const targets = (): StoreName[] => allStores.filter((n) => active.has(n));
+  const readFrom = (): StoreName =>
+    s.strategy !== "single-db" && active.has("cache") ? "cache" : "db";
+  for (let i = 1; i <= s.clients; i++) {
+    const id = `client-${i}`;
+    const client = new Client(id, world);
+    const direct = (only: () => StoreName[], tx: boolean) =>
+      new StorePerformer(world, id, s.dualWrite, only, readFrom, tx);
+    if (s.strategy === "dual-write") client.performer = direct(targets, false);
+    else if (s.strategy === "single-db") client.performer = direct(() => ["db"], true);
+    else if (s.strategy === "cdc") client.performer = direct(() => ["db"], false);
+    else if (a.controller !== null) {
+      const producer = new Producer(world, id, s.log, a.controller, s.log.retries);
+      client.performer = new LogPerformer(
+        producer,
+        direct(() => ["db"], false),
+      );
+    }
+    a.clients.push(client);
+    world.register(client);
+    nodes.push({ id, kind: "client", group: "clients" });
+  }
+
+  const db = a.stores.get("db");
+  for (const [name, state] of a.stores) {
+    const views =
+      s.strategy === "single-db" && name === "db"
+        ? [...a.stores.values()].filter((v) => v !== state)
+        : [];
+    if (s.strategy === "single-db" && name !== "db") {
+      nodes.push({ id: name, kind: "store", group: "stores" });
+      continue;
+    }
+    const node = new StoreNode(world, state, views);
+    a.storeNodes.set(name, node);
+    world.register(node);
+    nodes.push({ id: name, kind: "store", group: "stores" });
+  }
+
+  for (const b of a.brokers) {
+    world.register(b);
+    nodes.push({ id: b.id, kind: "broker", group: "log" });
+  }
+  if (a.controller !== null) {
+    const consumed = allStores.filter((n) => s.strategy === "log" || n !== "db");
+    for (const name of consumed) {
+      const state = a.stores.get(name);
+      if (state === undefined) continue;
+      const consumer = new Consumer(`consumer-${name}`, world, s.log, a.controller, state);
+      a.consumers.set(name, consumer);
+      world.register(consumer);
+      nodes.push({ id: consumer.id, kind: "consumer", group: "consumers" });
+    }
+    if (s.strategy === "cdc" && db !== undefined) {
+      a.connector = new Connector(world, s.log, a.controller, db);
+      world.register(a.connector);
+      nodes.push({ id: a.connector.id, kind: "connector", group: "consumers" });
+    }
+  }
+  return a;
+}
+
+/** The time after which nothing more is scheduled to happen. */
+function horizon(s: Scenario, ops: WriteOp[]): number {
+  let h = ops.length > 0 ? ops[ops.length - 1].at : 0;
+  for (const e of s.schedule) {
+    h = Math.max(h, e.at);
+    if (e.kind === "partition" && e.until !== undefined) h = Math.max(h, e.until);
+    if (e.kind === "crash" && e.restartAt !== undefined) h = Math.max(h, e.restartAt);
+  }
+  return h;
+}
+
+function settled(a: Assembly): boolean {
+  const w = a.world;
+  if (w.inFlightData > 0) return false;
+  for (const c of a.clients) if (w.isUp(c.id) && !c.idle) return false;
+  const controller = a.controller;
+  if (controller === null) return true;
+  const leaderEnd = (p: number): number => {
+    const leader = controller.leaderOf(p);
+    return a.brokers.find((b) => b.id === leader)?.logs[p].length ?? 0;
+  };
+  for (let p = 0; p < controller.meta.length; p++) {
+    const leader = controller.leaderOf(p);
+    if (leader === null) continue;
+    const end = leaderEnd(p);
+    const lb = a.brokers.find((b) => b.id === leader);
+    if (lb === undefined || lb.hw[p] < end) return false;
+    for (const b of a.brokers) if (w.isUp(b.id) && b.logs[p].length !== end) return false;
+  }
+  for (const [name, consumer] of a.consumers) {
+    if (!a.active.has(name) || !w.isUp(consumer.id) || !w.isUp(name)) continue;
+    if (!consumer.caughtUp(leaderEnd)) return false;
+  }
+  if (a.connector !== null && w.isUp(a.connector.id) && !a.connector.caughtUp) return false;
+  return true;
+}
+
+/** A run is a pure function of its scenario: the same scenario gives the same trace, anywhere. */
+export function simulate(scenario: Scenario): Trace {
+  const s = scenario;
+  const world = new World(s.seed, s.network, s.caps);
+  const ops = generateWorkload(s);
+  const a = assemble(s, world);
+
+  world.at(0, () => {
+    a.controller?.start();
+    for (const b of a.brokers) b.start();
+    for (const [name, c] of a.consumers) if (a.active.has(name)) c.start();
+    a.connector?.start();
+  });
+  for (const op of ops) world.at(op.at, () => a.clients[op.client - 1]?.submit(op));
+  scheduleFaults(s, a);
+
+  let quiescedAt: number | null = null;
+  const probe = (): void => {
+    if (settled(a)) {
+      quiescedAt = world.now;
+      world.emit("quiesce", "network");
+      world.stop();
+      return;
+    }
+    world.at(world.now + QUIESCENCE_PROBE_MS, probe);
+  };
+  world.at(horizon(s, ops) + 1, probe);
+  world.run();
+
+  const final: Trace["final"] = { stores: {}, log: [] };
+  for (const [name, state] of a.stores) final.stores[name] = state.snapshot();
+  if (a.controller !== null) {
+    for (let p = 0; p < a.controller.meta.length; p++) {
+      const leader = a.controller.leaderOf(p) ?? a.controller.meta[p].replicas[0];
+      const broker = a.brokers.find((b) => b.id === leader);
+      final.log.push(broker?.logs[p].map((r) => r.write) ?? []);
+    }
+  }
+  return {
+    scenario: s,
+    nodes: a.nodes,
+    writes: ops,
+    events: world.events,
+    quiescedAt,
+    capped: world.capped,
+    endTime: world.now,
+    traceHash: world.hash(),
+    final,
+  };
+}
+
+function scheduleFaults(s: Scenario, a: Assembly): void {
+  const w = a.world;
+  const crash = (node: string) => {
+    w.crash(node);
+    if (a.brokers.some((b) => b.id === node)) a.controller?.onBrokerCrash(node);
+  };
+  const restart = (node: string) => {
+    w.restart(node);
+    if (a.brokers.some((b) => b.id === node)) a.controller?.onBrokerRestart(node);
+    const consumer = a.consumers.get(node as StoreName);
+    consumer?.onStoreRestart();
+  };
+  for (const e of s.schedule) {
+    switch (e.kind) {
+      case "partition":
+        w.at(e.at, () => {
+          const p = w.partition(e.a, e.b, e.oneWay === true);
+          if (e.until !== undefined) w.at(e.until, () => w.heal(p));
+        });
+        break;
+      case "heal":
+        w.at(e.at, () => w.heal());
+        break;
+      case "crash":
+        w.at(e.at, () => crash(e.node));
+        if (e.restartAt !== undefined) w.at(e.restartAt, () => restart(e.node));
+        break;
+      case "restart":
+        w.at(e.at, () => restart(e.node));
+        break;
+      case "add-store":
+        w.at(e.at, () => {
+          if (a.active.has(e.store)) return;
+          a.active.add(e.store);
+          w.emit("add-store", e.store);
+          a.consumers.get(e.store)?.start();
+        });
+        break;
+    }
+  }
+}

@@ -1,0 +1,241 @@
+import { TraceHasher } from "./hash";
+import { EventHeap } from "./heap";
+import { isDataMessage, type Message, messageWrite } from "./messages";
+import { createRng, type Rng } from "./prng";
+import type { Caps, EventType, LinkOptions, NetworkOptions, TraceEvent } from "./types";
+
+/** A node of the simulated system: reacts to messages, and to its own crash and restart. */
+export interface Actor {
+  readonly id: string;
+  onMessage(from: string, msg: Message): void;
+  onCrash?(): void;
+  onRestart?(): void;
+}
+
+interface Partition {
+  a: ReadonlySet<string>;
+  b: ReadonlySet<string>;
+  oneWay: boolean;
+}
+
+interface Link {
+  options: LinkOptions;
+  rng: Rng;
+}
+
+export type EventFields = Omit<TraceEvent, "t" | "seq" | "type" | "node">;
+
+/**
+ * The discrete-event kernel: simulated time, the network, crashes and the
+ * trace. Everything random draws from a stream forked off the seed by name,
+ * and faults are checked at delivery time, so a fault scheduled at t changes
+ * nothing that happens before t.
+ */
+export class World {
+  now = 0;
+  readonly events: TraceEvent[] = [];
+  /** Messages carrying work that are still on the wire. */
+  inFlightData = 0;
+  stopped = false;
+  capped: null | { cap: "maxEvents" | "maxTimeMs"; at: number } = null;
+
+  private readonly heap = new EventHeap<() => void>();
+  private heapSeq = 0;
+  private msgSeq = 0;
+  private readonly hasher = new TraceHasher();
+  private readonly actors = new Map<string, Actor>();
+  private readonly crashed = new Set<string>();
+  private readonly incarnations = new Map<string, number>();
+  private readonly links = new Map<string, Link>();
+  private partitions: Partition[] = [];
+  private readonly rootRng: Rng;
+
+  constructor(
+    seed: number,
+    private readonly network: NetworkOptions,
+    private readonly caps: Caps,
+  ) {
+    this.rootRng = createRng(seed);
+  }
+
+  rng(name: string): Rng {
+    return this.rootRng.fork(name);
+  }
+
+  register(actor: Actor): void {
+    this.actors.set(actor.id, actor);
+    this.incarnations.set(actor.id, 0);
+  }
+
+  isUp(node: string): boolean {
+    return !this.crashed.has(node);
+  }
+
+  /** Runs `fn` at absolute time `time` (a global happening: workload, schedule, controller). */
+  at(time: number, fn: () => void): void {
+    this.heap.push(time, this.heapSeq++, fn);
+  }
+
+  /** Runs `fn` after `delayMs` on `node`, unless the node crashes or restarts meanwhile. */
+  timer(node: string, delayMs: number, fn: () => void): void {
+    const incarnation = this.incarnations.get(node) ?? 0;
+    this.at(this.now + delayMs, () => {
+      if (this.crashed.has(node) || this.incarnations.get(node) !== incarnation) return;
+      fn();
+    });
+  }
+
+  emit(type: EventType, node: string, fields?: EventFields): TraceEvent {
+    const e: TraceEvent = { t: this.now, seq: this.events.length, type, node, ...fields };
+    this.events.push(e);
+    const h = this.hasher;
+    h.number(e.t);
+    h.text(type);
+    h.text(node);
+    if (fields !== undefined) {
+      if (e.peer !== undefined) h.text(e.peer);
+      if (e.msg !== undefined) h.number(e.msg);
+      if (e.write !== undefined) h.number(e.write);
+      if (e.key !== undefined) h.text(e.key);
+      if (e.value !== undefined) {
+        if (typeof e.value === "number") h.number(e.value);
+        else h.text(e.value);
+      }
+      if (e.offset !== undefined) h.number(e.offset);
+      if (e.partition !== undefined) h.number(e.partition);
+      if (e.ref !== undefined) h.number(e.ref);
+      if (e.detail !== undefined) h.text(e.detail);
+    }
+    if (this.events.length >= this.caps.maxEvents && this.capped === null) {
+      this.capped = { cap: "maxEvents", at: this.now };
+      this.stopped = true;
+    }
+    return e;
+  }
+
+  hash(): string {
+    return this.hasher.hex();
+  }
+
+  /** Puts a message on the wire. Four draws per send, always, so each link's stream stays aligned. */
+  send(from: string, to: string, msg: Message): void {
+    const link = this.link(from, to);
+    const { options, rng } = link;
+    const lost = rng.next() < options.dropRate;
+    const duplicated = rng.next() < options.duplicateRate;
+    const spiked = rng.next() < options.reorderRate;
+    const delayMs =
+      rng.int(options.delayMsMin, options.delayMsMax) + (spiked ? options.reorderSpikeMs : 0);
+    const id = ++this.msgSeq;
+    const write = messageWrite(msg);
+    this.emit("send", from, { peer: to, msg: id, write, detail: msg.kind });
+    this.transmit(from, to, msg, id, delayMs, lost);
+    if (duplicated) {
+      const copy = ++this.msgSeq;
+      const copyDelayMs = rng.int(options.delayMsMin, options.delayMsMax);
+      this.emit("duplicate", from, { peer: to, msg: copy, ref: id, write, detail: msg.kind });
+      this.transmit(from, to, msg, copy, copyDelayMs, false);
+    }
+  }
+
+  private transmit(
+    from: string,
+    to: string,
+    msg: Message,
+    id: number,
+    delayMs: number,
+    lost: boolean,
+  ): void {
+    const data = isDataMessage(msg);
+    if (data) this.inFlightData++;
+    this.at(this.now + delayMs, () => {
+      if (data) this.inFlightData--;
+      const write = messageWrite(msg);
+      const reason = lost
+        ? "loss"
+        : this.isCut(from, to)
+          ? "partition"
+          : this.crashed.has(to)
+            ? "crashed"
+            : null;
+      if (reason !== null) {
+        this.emit("drop", to, { peer: from, msg: id, write, detail: reason });
+        return;
+      }
+      this.emit("deliver", to, { peer: from, msg: id, write, detail: msg.kind });
+      this.actors.get(to)?.onMessage(from, msg);
+    });
+  }
+
+  private link(from: string, to: string): Link {
+    const name = `${from}->${to}`;
+    let link = this.links.get(name);
+    if (link === undefined) {
+      link = {
+        options: { ...this.network.default, ...this.network.links[name] },
+        rng: this.rootRng.fork(`link:${name}`),
+      };
+      this.links.set(name, link);
+    }
+    return link;
+  }
+
+  isCut(from: string, to: string): boolean {
+    for (const p of this.partitions) {
+      if (p.a.has(from) && p.b.has(to)) return true;
+      if (!p.oneWay && p.b.has(from) && p.a.has(to)) return true;
+    }
+    return false;
+  }
+
+  partition(a: string[], b: string[], oneWay: boolean): Partition {
+    const p: Partition = { a: new Set(a), b: new Set(b), oneWay };
+    this.partitions.push(p);
+    this.emit("partition", "network", {
+      detail: `${a.join(",")}${oneWay ? " -> " : " | "}${b.join(",")}`,
+    });
+    return p;
+  }
+
+  heal(p?: Partition): void {
+    if (p === undefined) this.partitions = [];
+    else this.partitions = this.partitions.filter((q) => q !== p);
+    this.emit("heal", "network", {});
+  }
+
+  crash(node: string): void {
+    if (!this.actors.has(node) || this.crashed.has(node)) return;
+    this.crashed.add(node);
+    this.incarnations.set(node, (this.incarnations.get(node) ?? 0) + 1);
+    this.emit("crash", node);
+    this.actors.get(node)?.onCrash?.();
+  }
+
+  restart(node: string): void {
+    if (!this.crashed.has(node)) return;
+    this.crashed.delete(node);
+    this.incarnations.set(node, (this.incarnations.get(node) ?? 0) + 1);
+    this.emit("restart", node);
+    this.actors.get(node)?.onRestart?.();
+  }
+
+  /** Runs until the queue empties, `stop()` is called, or a cap is hit. */
+  run(): void {
+    const heap = this.heap;
+    const maxTimeMs = this.caps.maxTimeMs;
+    while (heap.size > 0 && !this.stopped) {
+      const t = heap.peekTime();
+      if (t > maxTimeMs) {
+        this.capped = { cap: "maxTimeMs", at: maxTimeMs };
+        this.now = maxTimeMs;
+        break;
+      }
+      this.now = t;
+      heap.pop()();
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+}
