@@ -119,9 +119,9 @@ function assemble(s: Scenario, world: World): Assembly {
 
   const db = a.stores.get("db");
   for (const [name, state] of a.stores) {
-    const views =
+    const views = () =>
       s.strategy === "single-db" && name === "db"
-        ? [...a.stores.values()].filter((v) => v !== state)
+        ? [...a.stores.values()].filter((v) => v !== state && active.has(v.name))
         : [];
     if (s.strategy === "single-db" && name !== "db") {
       nodes.push({ id: name, kind: "store", group: "stores" });
@@ -183,7 +183,13 @@ function settled(a: Assembly): boolean {
     const end = leaderEnd(p);
     const lb = a.brokers.find((b) => b.id === leader);
     if (lb === undefined || lb.hw[p] < end) return false;
-    for (const b of a.brokers) if (w.isUp(b.id) && b.logs[p].length !== end) return false;
+    const last = lb.logs[p][end - 1];
+    for (const b of a.brokers) {
+      if (!w.isUp(b.id)) continue;
+      const log = b.logs[p];
+      // Same length is not enough: a returning old leader may hold a diverged record it must truncate.
+      if (log.length !== end || (end > 0 && log[end - 1].epoch !== last.epoch)) return false;
+    }
   }
   for (const [name, consumer] of a.consumers) {
     if (!a.active.has(name) || !w.isUp(consumer.id) || !w.isUp(name)) continue;

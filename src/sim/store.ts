@@ -95,7 +95,8 @@ export class StoreNode implements Actor {
   constructor(
     private readonly world: World,
     readonly state: StoreState,
-    private readonly views: StoreState[] = [],
+    /** The db's indexes and views that change in the same transaction (single-db only). */
+    private readonly views: () => StoreState[] = () => [],
   ) {
     this.id = state.name;
   }
@@ -116,7 +117,7 @@ export class StoreNode implements Actor {
           this.committedTx.add(op.id);
           const change: Change = { write: op.id, key: op.key, op: op.op, value: op.value };
           this.state.apply(change);
-          for (const view of this.views) view.apply(change);
+          for (const view of this.views()) view.apply(change);
         }
         w.send(this.id, from, { kind: "tx-ack", write: op.id });
         return;

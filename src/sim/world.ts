@@ -87,6 +87,8 @@ export class World {
 
   emit(type: EventType, node: string, fields?: EventFields): TraceEvent {
     const e: TraceEvent = { t: this.now, seq: this.events.length, type, node, ...fields };
+    // Past the cap the run is over; the handler still finishing is not traced.
+    if (this.capped !== null) return e;
     this.events.push(e);
     const h = this.hasher;
     h.number(e.t);
