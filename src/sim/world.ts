@@ -1,7 +1,7 @@
 import { TraceHasher } from "./hash";
 import { EventHeap } from "./heap";
 import { isDataMessage, type Message, messageWrite } from "./messages";
-import { createRng, type Rng } from "./prng";
+import { createRng, hashString, type Rng } from "./prng";
 import type { Caps, EventType, LinkOptions, NetworkOptions, TraceEvent } from "./types";
 
 /** A node of the simulated system: reacts to messages, and to its own crash and restart. */
@@ -86,16 +86,19 @@ export class World {
   }
 
   emit(type: EventType, node: string, fields?: EventFields): TraceEvent {
-    const e: TraceEvent = { t: this.now, seq: this.events.length, type, node, ...fields };
+    const e: TraceEvent =
+      fields === undefined
+        ? { t: this.now, seq: this.events.length, type, node }
+        : Object.assign({ t: this.now, seq: this.events.length, type, node }, fields);
     // Past the cap the run is over; the handler still finishing is not traced.
     if (this.capped !== null) return e;
     this.events.push(e);
     const h = this.hasher;
     h.number(e.t);
-    h.text(type);
-    h.text(node);
+    h.word(this.intern(type));
+    h.word(this.intern(node));
     if (fields !== undefined) {
-      if (e.peer !== undefined) h.text(e.peer);
+      if (e.peer !== undefined) h.word(this.intern(e.peer));
       if (e.msg !== undefined) h.number(e.msg);
       if (e.write !== undefined) h.number(e.write);
       if (e.key !== undefined) h.text(e.key);
@@ -108,12 +111,27 @@ export class World {
       if (e.ref !== undefined) h.number(e.ref);
       if (e.detail !== undefined) h.text(e.detail);
     }
-    if (this.events.length >= this.caps.maxEvents && this.capped === null) {
+    if (this.events.length >= this.caps.maxEvents) {
       this.capped = { cap: "maxEvents", at: this.now };
       this.stopped = true;
     }
     return e;
   }
+
+  /**
+   * Node names and event types hash as their own string hash, computed once.
+   * (Not an index: the hash must not depend on the order names first appear.)
+   */
+  private intern(s: string): number {
+    let h = this.interned.get(s);
+    if (h === undefined) {
+      h = hashString(s);
+      this.interned.set(s, h);
+    }
+    return h;
+  }
+
+  private readonly interned = new Map<string, number>();
 
   hash(): string {
     return this.hasher.hex();

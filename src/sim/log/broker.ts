@@ -64,7 +64,14 @@ export class Broker implements Actor {
 
   // ---- follower side ----
 
+  /** The periodic fetch loop: one per partition per incarnation. */
   private tick(partition: number): void {
+    this.fetch(partition);
+    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(partition));
+  }
+
+  /** Fetches now unless a fetch is already out (and not presumed lost). */
+  private fetch(partition: number): void {
     const leader = this.controller.leaderOf(partition);
     const sent = this.fetchSentAt[partition];
     const stale = sent >= 0 && this.world.now - sent > FETCH_TIMEOUT_MS;
@@ -79,7 +86,6 @@ export class Broker implements Actor {
         replica: true,
       });
     }
-    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(partition));
   }
 
   private onFetchResponse(msg: Extract<Message, { kind: "fetch-resp" }>): void {
@@ -110,7 +116,7 @@ export class Broker implements Actor {
       });
     }
     this.hw[p] = Math.min(msg.hw, log.length);
-    if (msg.records.length > 0) this.tick(p);
+    if (msg.records.length > 0) this.fetch(p);
   }
 
   // ---- leader side ----
@@ -253,10 +259,12 @@ export class Broker implements Actor {
     });
   }
 
+  /** Epochs never decrease along a log, so scan back from the end: O(1) when nothing diverged. */
   private endOffsetForEpoch(p: number, epoch: number): number {
     const log = this.logs[p];
-    for (let i = 0; i < log.length; i++) if (log[i].epoch > epoch) return i;
-    return log.length;
+    let i = log.length;
+    while (i > 0 && log[i - 1].epoch > epoch) i--;
+    return i;
   }
 
   private advanceHw(p: number, state: LeaderState): void {

@@ -61,7 +61,13 @@ export class Consumer implements Actor {
     return this.world.isUp(this.store.name);
   }
 
+  /** The periodic fetch loop: one per partition per incarnation. */
   private tick(p: number): void {
+    this.fetch(p);
+    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(p));
+  }
+
+  private fetch(p: number): void {
     const leader = this.controller.leaderOf(p);
     const sent = this.fetchSentAt[p];
     const stale = sent >= 0 && this.world.now - sent > FETCH_TIMEOUT_MS;
@@ -75,7 +81,6 @@ export class Consumer implements Actor {
         replica: false,
       });
     }
-    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(p));
   }
 
   onMessage(_from: string, msg: Message): void {
@@ -110,7 +115,7 @@ export class Consumer implements Actor {
       if (i === records.length || !this.storeUp()) {
         if (i === records.length && this.options.commit === "after-apply") this.commit(p, end);
         this.busy[p] = false;
-        this.tick(p);
+        this.fetch(p);
         return;
       }
       const r = records[i];

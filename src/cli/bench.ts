@@ -1,0 +1,100 @@
+/**
+ * `npm run bench [-- --json]`: how fast the engine runs, as medians of several
+ * runs after a warm-up. Performance claims come from here, not from timed tests.
+ */
+import { performance } from "node:perf_hooks";
+import { defaultScenario } from "../sim/defaults";
+import { EventHeap } from "../sim/heap";
+import { createRng } from "../sim/prng";
+import { simulate } from "../sim/simulate";
+import type { Scenario } from "../sim/types";
+
+const RUNS = 7;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A busy log-based run: every write crosses the network, the replicas and three consumers. */
+export function bigScenario(): Scenario {
+  const s = defaultScenario();
+  return {
+    ...s,
+    name: "bench",
+    strategy: "log",
+    workload: {
+      kind: "generated",
+      writes: 4000,
+      keys: 50,
+      ratePerSec: 400,
+      op: "set",
+      readRate: 0,
+      startMs: 10,
+    },
+    caps: { maxEvents: 2_000_000, maxTimeMs: 600_000 },
+  };
+}
+
+function timeSimulate(s: Scenario): { ms: number; events: number } {
+  const t0 = performance.now();
+  const trace = simulate(s);
+  return { ms: performance.now() - t0, events: trace.events.length };
+}
+
+/** The same heap, the same number of events, no simulation: the floor the engine is compared with. */
+function timeBareHeap(events: number): number {
+  const heap = new EventHeap<number>();
+  const rng = createRng(1);
+  let seq = 0;
+  for (let i = 0; i < 1000; i++) heap.push(rng.int(0, 100), seq++, i);
+  const t0 = performance.now();
+  let now = 0;
+  let sink = 0;
+  for (let i = 0; i < events; i++) {
+    now = heap.peekTime();
+    sink += heap.pop();
+    heap.push(now + rng.int(1, 20), seq++, i);
+  }
+  const ms = performance.now() - t0;
+  if (sink === -1) console.log(sink);
+  return ms;
+}
+
+function main(): void {
+  const json = process.argv.includes("--json");
+  const big = bigScenario();
+  const def = defaultScenario();
+  // Warm-up: let the JIT see every path.
+  for (let i = 0; i < 2; i++) {
+    timeSimulate(big);
+    timeSimulate(def);
+  }
+  const bigRuns = Array.from({ length: RUNS }, () => timeSimulate(big));
+  const events = bigRuns[0].events;
+  const eventsPerSec = median(bigRuns.map((r) => (r.events / r.ms) * 1000));
+  const heapRuns = Array.from({ length: RUNS }, () => timeBareHeap(events));
+  const bareHeapEventsPerSec = median(heapRuns.map((ms) => (events / ms) * 1000));
+  const defaultScenarioMs = median(Array.from({ length: 25 }, () => timeSimulate(def).ms));
+  const result = {
+    events,
+    eventsPerSec: Math.round(eventsPerSec),
+    bareHeapEventsPerSec: Math.round(bareHeapEventsPerSec),
+    ratio: Number((eventsPerSec / bareHeapEventsPerSec).toFixed(3)),
+    defaultScenarioMs: Number(defaultScenarioMs.toFixed(3)),
+    runs: RUNS,
+  };
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log("Inside Out engine benchmark (medians)");
+  console.log(`  big run events          ${result.events.toLocaleString("en")}`);
+  console.log(`  simulate events/s       ${result.eventsPerSec.toLocaleString("en")}`);
+  console.log(`  bare heap events/s      ${result.bareHeapEventsPerSec.toLocaleString("en")}`);
+  console.log(`  ratio                   ${result.ratio}`);
+  console.log(`  default scenario        ${result.defaultScenarioMs} ms`);
+}
+
+main();
