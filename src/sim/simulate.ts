@@ -285,9 +285,20 @@ function scheduleFaults(s: Scenario, a: Assembly): void {
           if (a.active.has(e.store)) return;
           a.active.add(e.store);
           w.emit("add-store", e.store);
+          if (s.strategy === "single-db") backfill(a, e.store);
           a.consumers.get(e.store)?.start();
         });
         break;
     }
+  }
+}
+
+/** single-db: a new index or view is built from the table's rows, in the same database (CREATE INDEX). */
+function backfill(a: Assembly, store: StoreName): void {
+  const db = a.stores.get("db");
+  const view = a.stores.get(store);
+  if (db === undefined || view === undefined || view === db) return;
+  for (const [key, cell] of [...db.cells].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    view.apply({ write: cell.version, key, op: "set", value: cell.value });
   }
 }

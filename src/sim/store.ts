@@ -55,7 +55,7 @@ export class StoreState {
     const value =
       change.op === "incr" ? Number(cell?.value ?? 0) + Number(change.value) : change.value;
     this.cells.set(change.key, { value, version: change.write });
-    this.wal.push({ write: change.write, key: change.key, value });
+    if (this.name === "db") this.wal.push({ write: change.write, key: change.key, value });
     this.world.emit("apply", this.name, {
       write: change.write,
       key: change.key,

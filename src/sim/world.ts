@@ -25,6 +25,26 @@ interface Link {
 
 export type EventFields = Omit<TraceEvent, "t" | "seq" | "type" | "node">;
 
+const NO_FIELDS: EventFields = {};
+
+interface Task {
+  run(): void;
+}
+
+/** A timer bound to one incarnation of a node: a crash or restart silently cancels it. */
+class NodeTask implements Task {
+  constructor(
+    private readonly world: World,
+    private readonly node: string,
+    private readonly incarnation: number,
+    private readonly fn: () => void,
+  ) {}
+
+  run(): void {
+    if (this.world.alive(this.node, this.incarnation)) this.fn();
+  }
+}
+
 /**
  * The discrete-event kernel: simulated time, the network, crashes and the
  * trace. Everything random draws from a stream forked off the seed by name,
@@ -39,14 +59,14 @@ export class World {
   stopped = false;
   capped: null | { cap: "maxEvents" | "maxTimeMs"; at: number } = null;
 
-  private readonly heap = new EventHeap<() => void>();
+  private readonly heap = new EventHeap<Task>();
   private heapSeq = 0;
   private msgSeq = 0;
   private readonly hasher = new TraceHasher();
   private readonly actors = new Map<string, Actor>();
   private readonly crashed = new Set<string>();
   private readonly incarnations = new Map<string, number>();
-  private readonly links = new Map<string, Link>();
+  private readonly links = new Map<string, Map<string, Link>>();
   private partitions: Partition[] = [];
   private readonly rootRng: Rng;
 
@@ -73,23 +93,41 @@ export class World {
 
   /** Runs `fn` at absolute time `time` (a global happening: workload, schedule, controller). */
   at(time: number, fn: () => void): void {
-    this.heap.push(time, this.heapSeq++, fn);
+    this.heap.push(time, this.heapSeq++, { run: fn });
   }
 
   /** Runs `fn` after `delayMs` on `node`, unless the node crashes or restarts meanwhile. */
   timer(node: string, delayMs: number, fn: () => void): void {
-    const incarnation = this.incarnations.get(node) ?? 0;
-    this.at(this.now + delayMs, () => {
-      if (this.crashed.has(node) || this.incarnations.get(node) !== incarnation) return;
-      fn();
-    });
+    this.heap.push(
+      this.now + delayMs,
+      this.heapSeq++,
+      new NodeTask(this, node, this.incarnations.get(node) ?? 0, fn),
+    );
+  }
+
+  /** Whether a timer set in `incarnation` of `node` may still fire. */
+  alive(node: string, incarnation: number): boolean {
+    return !this.crashed.has(node) && this.incarnations.get(node) === incarnation;
   }
 
   emit(type: EventType, node: string, fields?: EventFields): TraceEvent {
-    const e: TraceEvent =
-      fields === undefined
-        ? { t: this.now, seq: this.events.length, type, node }
-        : Object.assign({ t: this.now, seq: this.events.length, type, node }, fields);
+    // One fixed shape for every event keeps the hot path monomorphic.
+    const f = fields ?? NO_FIELDS;
+    const e: TraceEvent = {
+      t: this.now,
+      seq: this.events.length,
+      type,
+      node,
+      peer: f.peer,
+      msg: f.msg,
+      write: f.write,
+      key: f.key,
+      value: f.value,
+      offset: f.offset,
+      partition: f.partition,
+      ref: f.ref,
+      detail: f.detail,
+    };
     // Past the cap the run is over; the handler still finishing is not traced.
     if (this.capped !== null) return e;
     this.events.push(e);
@@ -188,14 +226,19 @@ export class World {
   }
 
   private link(from: string, to: string): Link {
-    const name = `${from}->${to}`;
-    let link = this.links.get(name);
+    let byTo = this.links.get(from);
+    if (byTo === undefined) {
+      byTo = new Map();
+      this.links.set(from, byTo);
+    }
+    let link = byTo.get(to);
     if (link === undefined) {
+      const name = `${from}->${to}`;
       link = {
         options: { ...this.network.default, ...this.network.links[name] },
         rng: this.rootRng.fork(`link:${name}`),
       };
-      this.links.set(name, link);
+      byTo.set(to, link);
     }
     return link;
   }
@@ -251,7 +294,7 @@ export class World {
         break;
       }
       this.now = t;
-      heap.pop()();
+      heap.pop().run();
     }
   }
 

@@ -1,0 +1,52 @@
+import type { Scenario, ScheduleEntry } from "../sim/types";
+import { useAppStore } from "./app-store";
+import { playback } from "./playback";
+
+/**
+ * What the views, the tour and restored links call: each keeps the app store
+ * and the playback machine in step.
+ */
+export const actions = {
+  loadPreset(name: string): boolean {
+    const ok = useAppStore.getState().loadPreset(name);
+    if (ok) playback.send({ type: "RESTART" });
+    return ok;
+  },
+  /** A whole scenario from elsewhere (a link, a file): the run starts at 0. */
+  loadScenario(scenario: Scenario, presetName: string | null = null): void {
+    useAppStore.setState({ presetName });
+    useAppStore.getState().setScenario(scenario);
+    playback.send({ type: "RESTART" });
+  },
+  editScenario(edit: (draft: Scenario) => void): void {
+    useAppStore.getState().updateScenario(edit);
+    playback.send({ type: "SYNC" });
+  },
+  /** Append a fault or action to the schedule; `at` defaults to the playhead. */
+  schedule(entry: ScheduleEntry): void {
+    useAppStore.getState().addScheduleEntry(entry);
+    playback.send({ type: "SYNC" });
+  },
+  unschedule(index: number): void {
+    useAppStore.getState().removeScheduleEntry(index);
+    playback.send({ type: "SYNC" });
+  },
+  seek(t: number): void {
+    playback.send({ type: "SEEK", t });
+  },
+  /** Select an anomaly: highlight its events and move the playhead to where it was detected. */
+  selectAnomaly(id: string | null): void {
+    const store = useAppStore.getState();
+    store.selectAnomaly(id);
+    const anomaly = store.report?.anomalies.find((a) => a.id === id);
+    if (anomaly !== undefined) playback.send({ type: "SEEK", t: anomaly.detectedAt });
+  },
+  selectEvent(seq: number | null): void {
+    useAppStore.getState().selectEvent(seq);
+  },
+};
+
+/** The playhead as a whole simulated ms, for schedule entries. */
+export function playheadMs(): number {
+  return Math.round(useAppStore.getState().playhead);
+}

@@ -1,0 +1,113 @@
+import { create } from "zustand";
+import type { Report } from "../check/types";
+import { defaultScenario } from "../sim/defaults";
+import { presetScenario } from "../sim/presets";
+import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
+import { runScenario } from "./run";
+
+export interface AppState {
+  scenario: Scenario;
+  /** The preset the scenario started from; kept while it is edited. */
+  presetName: string | null;
+  trace: Trace;
+  report: Report | null;
+  checkError: string | null;
+  /** Simulated ms; always within [0, trace.endTime]. */
+  playhead: number;
+  selectedAnomalyId: string | null;
+  selectedSeq: number | null;
+  /** Trace seqs the timeline emphasises. */
+  highlight: number[];
+
+  /** Replace the scenario and re-simulate; the playhead stays where it was (clamped). */
+  setScenario: (scenario: Scenario) => void;
+  /** Edit a copy of the scenario and re-simulate. */
+  updateScenario: (edit: (draft: Scenario) => void) => void;
+  /** Load a preset by name (playhead back to 0); false for an unknown name. */
+  loadPreset: (name: string) => boolean;
+  addScheduleEntry: (entry: ScheduleEntry) => void;
+  removeScheduleEntry: (index: number) => void;
+  /** Low level: the playback machine calls this; other code sends SEEK to it. */
+  setPlayhead: (t: number) => void;
+  selectEvent: (seq: number | null) => void;
+  /** Select an anomaly (or none) and highlight its events; seeking is the caller's. */
+  selectAnomaly: (id: string | null) => void;
+}
+
+const clamp = (t: number, end: number) => Math.min(Math.max(0, t), end);
+
+function initial(scenario: Scenario, presetName: string | null) {
+  const run = runScenario(scenario);
+  return {
+    scenario,
+    presetName,
+    ...run,
+    playhead: 0,
+    selectedAnomalyId: null,
+    selectedSeq: null,
+    highlight: [],
+  };
+}
+
+export const useAppStore = create<AppState>()((set, get) => ({
+  ...initial(defaultScenario(), "default"),
+
+  setScenario: (scenario) => {
+    const run = runScenario(scenario);
+    const { selectedAnomalyId, selectedSeq } = get();
+    const playhead = clamp(get().playhead, run.trace.endTime);
+    // An anomaly id is stable only within a report; keep the selection if it still exists.
+    const still = run.report?.anomalies.find((a) => a.id === selectedAnomalyId);
+    set({
+      scenario,
+      ...run,
+      playhead,
+      selectedAnomalyId: still === undefined ? null : still.id,
+      highlight: still === undefined ? [] : still.events,
+      // Events before the playhead are unchanged by an edit there (prefix stability).
+      selectedSeq: run.trace.events.some((e) => e.seq === selectedSeq && e.t < playhead)
+        ? selectedSeq
+        : null,
+    });
+  },
+
+  updateScenario: (edit) => {
+    const draft = structuredClone(get().scenario);
+    edit(draft);
+    get().setScenario(draft);
+  },
+
+  loadPreset: (name) => {
+    const scenario = presetScenario(name);
+    if (scenario === undefined) return false;
+    set(initial(scenario, name));
+    return true;
+  },
+
+  addScheduleEntry: (entry) =>
+    get().updateScenario((s) => {
+      s.schedule.push(entry);
+    }),
+
+  removeScheduleEntry: (index) =>
+    get().updateScenario((s) => {
+      s.schedule.splice(index, 1);
+    }),
+
+  setPlayhead: (t) => set({ playhead: clamp(t, get().trace.endTime) }),
+
+  selectEvent: (seq) => set({ selectedSeq: seq }),
+
+  selectAnomaly: (id) => {
+    const anomaly = get().report?.anomalies.find((a) => a.id === id);
+    set({
+      selectedAnomalyId: anomaly === undefined ? null : anomaly.id,
+      highlight: anomaly === undefined ? [] : anomaly.events,
+    });
+  },
+}));
+
+/** Back to the default scenario and a fresh view (tests, "reset" buttons). */
+export function resetAppStore(): void {
+  useAppStore.setState(initial(defaultScenario(), "default"));
+}

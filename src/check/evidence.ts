@@ -1,0 +1,111 @@
+import type { Facts } from "./scan";
+
+/**
+ * The nodes whose failure can keep a write from reaching `target` (a store, or
+ * `log`): the store itself and, where a log sits in between, its consumer, the
+ * CDC connector and the brokers.
+ */
+export function pathNodes(f: Facts, target: string): string[] {
+  const brokers = f.trace.nodes.filter((n) => n.kind === "broker").map((n) => n.id);
+  if (target === "log") return brokers;
+  if (f.strategy === "log") return [target, `consumer-${target}`, ...brokers];
+  if (f.strategy === "cdc" && target !== "db")
+    return [target, `consumer-${target}`, "cdc", ...brokers];
+  return [target];
+}
+
+/**
+ * The first event (index) at or after the write's invoke that shows it in
+ * trouble on the way to one of `path`: its client failing, timing out or
+ * crashing mid-operation, a message carrying it lost on a link touching the
+ * path, a node of the path crashing, or (from `logLoss`) the log losing it.
+ */
+export function firstEvidence(
+  f: Facts,
+  write: number,
+  path: ReadonlySet<string>,
+  logLoss: Map<number, number>,
+): number | undefined {
+  const events = f.trace.events;
+  const op = f.ops.get(write);
+  const inv = f.invokeIdx.get(write);
+  if (op === undefined || inv === undefined) return undefined;
+  const from = events[inv].t;
+  let best: number | undefined;
+  const consider = (i: number | undefined) => {
+    if (i !== undefined && events[i].t >= from && (best === undefined || i < best)) best = i;
+  };
+  for (const i of f.trouble.get(write) ?? []) {
+    const e = events[i];
+    const relevant =
+      e.type === "fail" ||
+      (e.type === "timeout" && (e.peer === undefined || path.has(e.peer))) ||
+      path.has(e.node) ||
+      (e.peer !== undefined && path.has(e.peer));
+    if (relevant) consider(i);
+  }
+  for (const node of path) consider(firstAtOrAfter(f, f.crashes.get(node), from));
+  const client = `client-${op.client}`;
+  const crash = firstAtOrAfter(f, f.crashes.get(client), from);
+  const ack = f.ackIdx.get(write);
+  if (crash !== undefined && (ack === undefined || ack > crash)) consider(crash);
+  consider(logLoss.get(write));
+  return best;
+}
+
+function firstAtOrAfter(f: Facts, list: number[] | undefined, t: number): number | undefined {
+  for (const i of list ?? []) if (f.trace.events[i].t >= t) return i;
+  return undefined;
+}
+
+/**
+ * For writes missing from the final log: the first event that shows the log
+ * losing each — a broker truncating it away, a leader elected without it, the
+ * partition going offline, or the leader holding it crashing. A second pass,
+ * limited to the few writes that need it.
+ */
+export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  if (lost.size === 0) return out;
+  const events = f.trace.events;
+  const held = new Map<string, Map<number, number>>(); // broker -> write -> offset
+  const partitionOf = new Map<number, number>();
+  const leader = new Map<number, string>();
+  const mark = (write: number, i: number) => {
+    if (!out.has(write)) out.set(write, i);
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const p = e.partition ?? 0;
+    if ((e.type === "append" || e.type === "replicate") && e.write !== undefined) {
+      if (e.type === "append" && !leader.has(p)) leader.set(p, e.node);
+      if (!lost.has(e.write)) continue;
+      partitionOf.set(e.write, p);
+      let mine = held.get(e.node);
+      if (mine === undefined) {
+        mine = new Map();
+        held.set(e.node, mine);
+      }
+      mine.set(e.write, e.offset ?? 0);
+    } else if (e.type === "truncate") {
+      for (const [write, offset] of held.get(e.node) ?? []) {
+        if (partitionOf.get(write) !== p || offset < (e.offset ?? 0)) continue;
+        held.get(e.node)?.delete(write);
+        mark(write, i);
+      }
+    } else if (e.type === "elect") {
+      const offline = e.detail?.startsWith("offline") ?? false;
+      if (!offline) leader.set(p, e.node);
+      for (const [write, part] of partitionOf) {
+        if (part === p && (offline || !held.get(e.node)?.has(write))) mark(write, i);
+      }
+    } else if (e.type === "crash") {
+      for (const [part, node] of leader) {
+        if (node !== e.node) continue;
+        for (const write of held.get(node)?.keys() ?? [])
+          if (partitionOf.get(write) === part) mark(write, i);
+      }
+    }
+  }
+  return out;
+}

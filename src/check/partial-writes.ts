@@ -1,0 +1,148 @@
+import type { Draft } from "./anomaly";
+import { firstEvidence, pathNodes } from "./evidence";
+import { capitalise, describeCause, describeWrite, listNames } from "./explain";
+import type { Facts } from "./scan";
+
+/** Write ids in the final log (all partitions). */
+export function finalLogSet(f: Facts): Set<number> {
+  return new Set(f.trace.final.log.flat());
+}
+
+function clientOf(f: Facts): (write: number) => string {
+  return (write) => `client-${f.ops.get(write)?.client ?? "?"}`;
+}
+
+/** Writes absent from the log that some check needs to explain (orphans, lost acks). */
+export function writesMissingFromLog(f: Facts, inLog: Set<number>): Set<number> {
+  const out = new Set<number>();
+  if (f.strategy !== "log") return out;
+  for (const op of f.ops.values()) {
+    if (op.op === "read" || inLog.has(op.id)) continue;
+    if (f.ackIdx.has(op.id) || f.stores.some((s) => f.firstApply.get(s)?.has(op.id)))
+      out.add(op.id);
+  }
+  return out;
+}
+
+/** Detection: not before the partial state exists, and not before the first sign it will stay. */
+function detectionTime(f: Facts, notBefore: number, evidence: number | undefined): number {
+  if (evidence === undefined) return f.end;
+  return Math.min(f.end, Math.max(notBefore, f.trace.events[evidence].t));
+}
+
+function isTarget(f: Facts, store: string, invokedAt: number): boolean {
+  const joined = f.joinedAt.get(store);
+  if (joined === undefined) return false;
+  // A store that joins a log-based system late replays the whole log.
+  return f.strategy === "log" || joined <= invokedAt;
+}
+
+/** A crashed cache forgets everything, so a write it missed before crashing would be gone anyway. */
+function cacheForgot(f: Facts, store: string, invokedAt: number): boolean {
+  if (store !== "cache") return false;
+  return (f.crashes.get(store) ?? []).some((i) => f.trace.events[i].t >= invokedAt);
+}
+
+export function atomicityDrafts(
+  f: Facts,
+  inLog: Set<number>,
+  logLoss: Map<number, number>,
+): Draft[] {
+  const events = f.trace.events;
+  const out: Draft[] = [];
+  for (const op of f.ops.values()) {
+    const inv = f.invokeIdx.get(op.id);
+    if (op.op === "read" || inv === undefined) continue;
+    const invokedAt = events[inv].t;
+    const applied: string[] = [];
+    const missing: string[] = [];
+    const presence: number[] = [];
+    if (f.ref === "log") {
+      if (inLog.has(op.id)) {
+        applied.push("log");
+        const append = f.firstAppend.get(op.id);
+        if (append !== undefined) presence.push(append);
+      } else missing.push("log");
+    }
+    for (const store of f.stores) {
+      const first = f.firstApply.get(store)?.get(op.id);
+      if (first !== undefined) {
+        applied.push(store);
+        presence.push(first);
+      } else if (
+        isTarget(f, store, invokedAt) &&
+        !f.rejected.get(store)?.has(op.id) &&
+        !cacheForgot(f, store, invokedAt)
+      ) {
+        missing.push(store);
+      }
+    }
+    if (missing.length === 0 || presence.length === 0) continue;
+    const path = new Set(missing.flatMap((m) => pathNodes(f, m)));
+    const evidence = firstEvidence(f, op.id, path, logLoss);
+    const firstPresent = Math.min(...presence.map((i) => events[i].t));
+    const appliedStores = applied.filter((s) => s !== "log");
+    const what = capitalise(describeWrite(op, op.id));
+    const cause = describeCause(evidence === undefined ? undefined : events[evidence], clientOf(f));
+    let explanation: string;
+    if (missing.includes("log")) {
+      explanation = `${what} was applied by ${listNames(appliedStores)} but is not in the log: ${cause}.`;
+    } else if (applied.includes("log")) {
+      explanation =
+        appliedStores.length === 0
+          ? `${what} is in the log but no store ever applied it: ${cause}.`
+          : `${what} is in the log and reached ${listNames(appliedStores)} but ${listNames(missing)} never applied it: ${cause}.`;
+    } else if (missing.includes(f.ref)) {
+      explanation = `${what} reached ${listNames(applied)} but never reached ${listNames(missing)}, though ${f.ref} is the system of record: ${cause}.`;
+    } else {
+      explanation = `${what} reached ${listNames(applied)} but never reached ${listNames(missing)}: ${cause}.`;
+    }
+    out.push({
+      kind: "atomicity",
+      key: op.key,
+      writes: [op.id],
+      eventIdx: [inv, ...presence, ...(evidence === undefined ? [] : [evidence])],
+      stores: [...applied, ...missing],
+      detectedAt: detectionTime(f, firstPresent, evidence),
+      settles: "at-end",
+      explanation,
+    });
+  }
+  return out;
+}
+
+export function durabilityDrafts(
+  f: Facts,
+  inLog: Set<number>,
+  logLoss: Map<number, number>,
+): Draft[] {
+  const events = f.trace.events;
+  const out: Draft[] = [];
+  if (f.ref !== "log" && !f.stores.includes(f.ref)) return out;
+  const path = new Set([...pathNodes(f, f.ref)]);
+  f.ackIdx.forEach((ack, write) => {
+    const op = f.ops.get(write);
+    if (op === undefined || op.op === "read") return;
+    const kept =
+      f.ref === "log"
+        ? inLog.has(write)
+        : f.firstApply.get(f.ref)?.has(write) || f.rejected.get(f.ref)?.has(write);
+    if (kept) return;
+    const evidence = firstEvidence(f, write, path, logLoss);
+    const cause = describeCause(evidence === undefined ? undefined : events[evidence], clientOf(f));
+    const where = f.ref === "log" ? "is not in the log" : `never reached ${f.ref}`;
+    const inv = f.invokeIdx.get(write);
+    const append = f.firstAppend.get(write);
+    out.push({
+      kind: "durability",
+      key: op.key,
+      writes: [write],
+      eventIdx: [ack, ...[inv, append, evidence].filter((i) => i !== undefined)],
+      stores: [f.ref],
+      detectedAt: detectionTime(f, events[ack].t, evidence),
+      settles: "at-end",
+      explanation: `${capitalise(describeWrite(op, write))} was acknowledged to client-${op.client} but ${where} at the end: ${cause}.`,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,374 @@
+import { STORE_NAMES, type Strategy, type Trace, type WriteOp } from "../sim/types";
+import { DivergenceTracker } from "./divergence";
+import { IdTable } from "./id-table";
+import { IsolationTracker } from "./isolation";
+import { MetricsAccumulator } from "./metrics";
+
+const STORE_SET: ReadonlySet<string> = new Set(STORE_NAMES);
+
+/** An increment one store applied more than once (on the same state: a cache crash starts afresh). */
+export interface DuplicateFinding {
+  store: string;
+  write: number;
+  /** Event indices of every apply of the write in that store since its state was last lost. */
+  applies: number[];
+}
+
+export interface StaleReadFinding {
+  readIdx: number;
+  readOp: number;
+  /** The reader's own latest acknowledged write to the key, which the read should have seen. */
+  expected: number;
+  /** `missing`: the store had not applied it. `older`: a write finished before it began overwrote it. */
+  reason: "missing" | "older";
+}
+
+/**
+ * Read-your-writes, judged at the store that answered: stale if that store
+ * does not hold the reader's own acknowledged write `own` (never applied, or
+ * lost in a crash) and no later write has set the key since, or if its value
+ * was set by a write that had completed before `own` even began. A write
+ * concurrent with `own` may legally land on top of it, an increment on top
+ * still includes it, and a versioned store that refused `own` held something
+ * newer. A cache miss sends the reader on to the db, so it is not stale.
+ */
+function staleness(
+  f: Facts,
+  readIdx: number,
+  own: number,
+  forgotAt: Map<string, number>,
+  doneIdx: IdTable,
+): StaleReadFinding["reason"] | null {
+  const e = f.trace.events[readIdx];
+  const store = e.node;
+  if (store === "cache" && e.value === undefined) return null;
+  const seen = e.ref ?? 0;
+  if (seen === own) return null;
+  // A versioned store that refused `own` already held something newer.
+  if (f.rejected.get(store)?.has(own)) return null;
+  const cur = e.key === undefined ? undefined : f.current.get(store)?.get(e.key);
+  const producer = cur === undefined ? undefined : f.trace.events[cur];
+  const overwrite = seen > 0 && producer?.write === seen && producer.detail !== "incr";
+  const applied = f.lastApply.get(store)?.get(own);
+  if (applied === undefined || applied < (forgotAt.get(store) ?? -1)) {
+    // A set by a later write may replace `own` unseen; an increment never includes it.
+    return overwrite && seen > own ? null : "missing";
+  }
+  if (!overwrite) return null;
+  const done = doneIdx.get(seen);
+  const began = f.invokeIdx.get(own);
+  return done !== undefined && began !== undefined && done < began ? "older" : null;
+}
+
+/**
+ * Everything the checkers need, gathered in one pass over the trace. Event
+ * references are indices into `trace.events` (turned into `seq` on output).
+ */
+export interface Facts {
+  trace: Trace;
+  strategy: Strategy;
+  /** `db`, or `log` when the log is the reference and the system of record. */
+  ref: string;
+  /** Quiescence, or the end of a capped run (whose findings then stay suspected). */
+  end: number;
+  quiesced: boolean;
+  ops: Map<number, WriteOp>;
+  stores: string[];
+  invokeIdx: IdTable;
+  ackIdx: IdTable;
+  firstApply: Map<string, IdTable>;
+  lastApply: Map<string, IdTable>;
+  rejected: Map<string, Set<number>>;
+  firstAppend: IdTable;
+  /** Per write: fails, timeouts, broker refusals and drops of messages carrying it. */
+  trouble: Map<number, number[]>;
+  crashes: Map<string, number[]>;
+  joinedAt: Map<string, number>;
+  /** Per store and key: index of the apply that set the current value (absent = no value). */
+  current: Map<string, Map<string, number>>;
+  isolation: IsolationTracker;
+  divergence: DivergenceTracker | null;
+  duplicates: DuplicateFinding[];
+  staleReads: StaleReadFinding[];
+  metrics: MetricsAccumulator;
+}
+
+function nested<K, V>(map: Map<string, Map<K, V>>, outer: string): Map<K, V> {
+  let inner = map.get(outer);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(outer, inner);
+  }
+  return inner;
+}
+
+function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Stores, keys and reference sizes, which the trackers need before the main pass. */
+function survey(trace: Trace, ref: string) {
+  const stores = new Set<string>(trace.scenario.stores);
+  const capacity = new Map<string, number>();
+  const keys = new Set<string>();
+  for (const e of trace.events) {
+    if (e.type !== "apply" && e.type !== "add-store") continue;
+    stores.add(e.node);
+    if (e.key === undefined) continue;
+    keys.add(e.key);
+    if (e.node === ref) capacity.set(e.key, (capacity.get(e.key) ?? 0) + 1);
+  }
+  let logPos: Map<number, { key: string; pos: number }> | null = null;
+  if (ref === "log") {
+    logPos = new Map();
+    const ops = new Map(trace.writes.map((w) => [w.id, w]));
+    for (const partition of trace.final.log) {
+      for (const write of partition) {
+        const key = ops.get(write)?.key;
+        if (key === undefined) continue;
+        const pos = (capacity.get(key) ?? 0) + 1;
+        capacity.set(key, pos);
+        logPos.set(write, { key, pos });
+      }
+    }
+  }
+  const order = STORE_NAMES.filter((s) => stores.has(s));
+  return { stores: order, capacity, keys, logPos };
+}
+
+export function scan(trace: Trace): Facts {
+  const strategy = trace.scenario.strategy;
+  const ref = strategy === "log" ? "log" : "db";
+  const { stores, capacity, keys, logPos } = survey(trace, ref);
+  const events = trace.events;
+  const ops = new Map<number, WriteOp>();
+  for (const op of trace.writes) ops.set(op.id, op);
+  const current = new Map<string, Map<string, number>>();
+  const valueIn = (store: string, key: string) => {
+    const i = current.get(store)?.get(key);
+    return i === undefined ? undefined : events[i].value;
+  };
+  const lastApply = new Map<string, IdTable>();
+  const size = trace.writes.length + 1;
+  const facts: Facts = {
+    trace,
+    strategy,
+    ref,
+    end: trace.quiescedAt ?? trace.endTime,
+    quiesced: trace.quiescedAt !== null,
+    ops,
+    stores,
+    invokeIdx: new IdTable(size),
+    ackIdx: new IdTable(size),
+    firstApply: new Map(),
+    lastApply,
+    rejected: new Map(),
+    firstAppend: new IdTable(size),
+    trouble: new Map(),
+    crashes: new Map(),
+    joinedAt: new Map(),
+    current,
+    isolation: new IsolationTracker(ref, stores, capacity, logPos, lastApply),
+    divergence: ref === "db" ? new DivergenceTracker(ref, valueIn, keys) : null,
+    duplicates: [],
+    staleReads: [],
+    metrics: new MetricsAccumulator(trace.nodes),
+  };
+  const late = new Set(
+    trace.scenario.schedule.flatMap((s) => (s.kind === "add-store" ? [s.store] : [])),
+  );
+  for (const store of stores) {
+    if (late.has(store)) continue;
+    facts.joinedAt.set(store, 0);
+    facts.divergence?.join(store, 0);
+  }
+  passOne(facts);
+  return facts;
+}
+
+function passOne(f: Facts): void {
+  const events = f.trace.events;
+  const msgWrite = new IdTable(1024);
+  const applyCount = new Map<string, IncrApplies>();
+  const tables = new Map<string, StoreTables>();
+  /** Per client and key, the newest write of that client acknowledged so far. */
+  const ownAcked = new Map<string, Map<string, number>>();
+  /** Per read op, the reader's newest acknowledged write to the key when the read began. */
+  const expectAtLeast = new Map<number, number>();
+  const staleSeen = new Set<number>();
+  /** Per op, the event that completed it (ack or fail). */
+  const doneIdx = new IdTable(f.trace.writes.length + 1);
+  /** Per store, the crash at which it last lost its state. */
+  const forgotAt = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const write = e.write;
+    f.metrics.onEvent(e);
+    switch (e.type) {
+      case "invoke": {
+        if (write === undefined) break;
+        f.invokeIdx.set(write, i);
+        const op = f.ops.get(write);
+        if (op?.op === "read") {
+          const own = ownAcked.get(e.node)?.get(op.key);
+          if (own !== undefined) expectAtLeast.set(write, own);
+        }
+        break;
+      }
+      case "ack": {
+        if (write === undefined || f.ackIdx.has(write)) break;
+        f.ackIdx.set(write, i);
+        if (!doneIdx.has(write)) doneIdx.set(write, i);
+        const op = f.ops.get(write);
+        if (op === undefined || op.op === "read") break;
+        const mine = nested(ownAcked, e.node);
+        if ((mine.get(op.key) ?? 0) < write) mine.set(op.key, write);
+        break;
+      }
+      case "fail":
+        if (write !== undefined && !doneIdx.has(write)) doneIdx.set(write, i);
+        if (write !== undefined) pushTo(f.trouble, write, i);
+        break;
+      case "timeout":
+        if (write !== undefined) pushTo(f.trouble, write, i);
+        break;
+      case "send":
+        if (write !== undefined && e.msg !== undefined) msgWrite.set(e.msg, write);
+        break;
+      case "duplicate": {
+        const w = write ?? (e.ref === undefined ? undefined : msgWrite.get(e.ref));
+        if (w !== undefined && e.msg !== undefined) msgWrite.set(e.msg, w);
+        break;
+      }
+      case "drop": {
+        const w = write ?? (e.msg === undefined ? undefined : msgWrite.get(e.msg));
+        if (w !== undefined) pushTo(f.trouble, w, i);
+        break;
+      }
+      case "reject":
+        if (write === undefined) break;
+        if (STORE_SET.has(e.node)) {
+          let refused = f.rejected.get(e.node);
+          if (refused === undefined) {
+            refused = new Set();
+            f.rejected.set(e.node, refused);
+          }
+          refused.add(write);
+        } else pushTo(f.trouble, write, i);
+        break;
+      case "append":
+        if (write !== undefined && !f.firstAppend.has(write)) f.firstAppend.set(write, i);
+        break;
+      case "apply":
+        onApply(f, i, applyCount, tables);
+        break;
+      case "read": {
+        if (write === undefined || staleSeen.has(write)) break;
+        const own = expectAtLeast.get(write);
+        const reason = own === undefined ? null : staleness(f, i, own, forgotAt, doneIdx);
+        if (own !== undefined && reason !== null) {
+          staleSeen.add(write);
+          f.staleReads.push({ readIdx: i, readOp: write, expected: own, reason });
+        }
+        break;
+      }
+      case "crash":
+        pushTo(f.crashes, e.node, i);
+        if (e.node === "cache") {
+          forgotAt.set(e.node, i);
+          forget(f, e.node, i, e.t, applyCount);
+        }
+        break;
+      case "add-store":
+        f.joinedAt.set(e.node, e.t);
+        f.divergence?.join(e.node, e.t);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Per store, the applies of each increment since the store last lost its state. */
+interface IncrApplies {
+  once: IdTable;
+  many: Map<number, number[]>;
+}
+
+interface StoreTables {
+  first: IdTable;
+  last: IdTable;
+  current: Map<string, number>;
+}
+
+function tablesOf(f: Facts, store: string, cache: Map<string, StoreTables>): StoreTables {
+  let t = cache.get(store);
+  if (t === undefined) {
+    const size = f.trace.writes.length + 1;
+    let first = f.firstApply.get(store);
+    if (first === undefined) {
+      first = new IdTable(size);
+      f.firstApply.set(store, first);
+    }
+    let last = f.lastApply.get(store);
+    if (last === undefined) {
+      last = new IdTable(size);
+      f.lastApply.set(store, last);
+    }
+    t = { first, last, current: nested(f.current, store) };
+    cache.set(store, t);
+  }
+  return t;
+}
+
+function onApply(
+  f: Facts,
+  i: number,
+  applyCount: Map<string, IncrApplies>,
+  tables: Map<string, StoreTables>,
+): void {
+  const e = f.trace.events[i];
+  const { node: store, write, key } = e;
+  if (write === undefined || key === undefined) return;
+  const t = tablesOf(f, store, tables);
+  if (!t.first.has(write)) t.first.set(write, i);
+  t.last.set(write, i);
+  t.current.set(key, i);
+  // How the store applied it, not what the client asked: a CDC row image of an increment is a set.
+  if ((e.detail ?? f.ops.get(write)?.op) === "incr") {
+    let counts = applyCount.get(store);
+    if (counts === undefined) {
+      counts = { once: new IdTable(f.trace.writes.length + 1), many: new Map() };
+      applyCount.set(store, counts);
+    }
+    const first = counts.once.get(write);
+    const many = counts.many.get(write);
+    if (first === undefined) counts.once.set(write, i);
+    else if (many !== undefined) many.push(i);
+    else {
+      const applies = [first, i];
+      counts.many.set(write, applies);
+      f.duplicates.push({ store, write, applies });
+    }
+  }
+  f.isolation.onApply(store, write, key, i);
+  f.divergence?.onChange(store, key, e.t);
+}
+
+/** A crashed cache loses every value: its earlier applies no longer count twice or in any order. */
+function forget(
+  f: Facts,
+  store: string,
+  i: number,
+  t: number,
+  applyCount: Map<string, IncrApplies>,
+): void {
+  applyCount.delete(store);
+  const current = f.current.get(store);
+  const keys = [...(current?.keys() ?? [])];
+  current?.clear();
+  f.isolation.onForget(store, i);
+  for (const key of keys) f.divergence?.onChange(store, key, t);
+}

@@ -1,0 +1,50 @@
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { actions } from "../../app/actions";
+import { resetAppStore, useAppStore } from "../../app/app-store";
+import { resetPlayback } from "../../app/playback";
+import { AnomaliesPanel } from "./AnomaliesPanel";
+
+describe("AnomaliesPanel", () => {
+  beforeEach(() => {
+    resetPlayback();
+    resetAppStore();
+    act(() => {
+      actions.loadPreset("crash-between-writes");
+    });
+  });
+
+  it("lists an anomaly only once the playhead reaches it, under its ACID letter", () => {
+    const report = useAppStore.getState().report;
+    const atomicity = report?.anomalies.find((a) => a.kind === "atomicity");
+    expect(atomicity).toBeDefined();
+    const at = atomicity?.detectedAt ?? 0;
+    render(<AnomaliesPanel />);
+    expect(screen.getByText("None so far.")).toBeInTheDocument();
+    act(() => actions.seek(at - 1));
+    expect(screen.queryByRole("heading", { name: /Atomicity/ })).not.toBeInTheDocument();
+    act(() => actions.seek(at));
+    const group = screen.getByRole("region", { name: /^A Atomicity/ });
+    const item = within(group).getByRole("button", { name: /atomicity on x/ });
+    expect(item).toHaveTextContent(atomicity?.explanation ?? "");
+  });
+
+  it("seeks to an anomaly and highlights its events when selected", async () => {
+    const user = userEvent.setup();
+    const end = useAppStore.getState().trace.endTime;
+    act(() => actions.seek(end));
+    render(<AnomaliesPanel />);
+    const first = useAppStore.getState().report?.anomalies[0];
+    expect(first).toBeDefined();
+    const button = screen.getAllByRole("button", { name: new RegExp(`${first?.kind} on`) })[0];
+    await user.click(button);
+    const state = useAppStore.getState();
+    expect(state.playhead).toBe(first?.detectedAt);
+    expect(state.selectedAnomalyId).toBe(first?.id);
+    expect(state.highlight).toEqual(first?.events);
+    expect(screen.getByRole("button", { pressed: true })).toHaveTextContent(first?.kind ?? "");
+    await user.click(screen.getByRole("button", { pressed: true }));
+    expect(useAppStore.getState().highlight).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { useMemo } from "react";
+import { actions } from "../../app/actions";
+import { ACID_NAMES, groupedAnomaliesAt } from "../../app/anomalies";
+import { useAppStore } from "../../app/app-store";
+import type { Anomaly } from "../../check/types";
+
+const STATE_MARK: Record<Anomaly["state"], string> = {
+  suspected: "?",
+  confirmed: "!",
+  healed: "✓",
+};
+
+function AnomalyItem({ anomaly, selected }: { anomaly: Anomaly; selected: boolean }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`anomaly state-${anomaly.state}`}
+        aria-pressed={selected}
+        onClick={() => actions.selectAnomaly(selected ? null : anomaly.id)}
+      >
+        <span className="anomaly-head">
+          <span className="kind">{anomaly.kind}</span> on <code>{anomaly.key}</code>
+          <span className={`badge state state-${anomaly.state}`}>
+            <span aria-hidden="true">{STATE_MARK[anomaly.state]} </span>
+            {anomaly.state}
+          </span>
+          <span className="muted"> at {anomaly.detectedAt} ms</span>
+        </span>
+        <span className="explanation">{anomaly.explanation}</span>
+      </button>
+    </li>
+  );
+}
+
+/** Anomalies known at the playhead, by ACID letter; selecting one jumps to it. */
+export function AnomaliesPanel() {
+  const report = useAppStore((s) => s.report);
+  const checkError = useAppStore((s) => s.checkError);
+  const selectedId = useAppStore((s) => s.selectedAnomalyId);
+  // Whole ms are enough: anomalies are detected at event times, which are integers.
+  const t = useAppStore((s) => Math.floor(s.playhead));
+  const groups = useMemo(() => groupedAnomaliesAt(report, t), [report, t]);
+  const ended = useAppStore((s) => s.playhead >= s.trace.endTime);
+  return (
+    <section className="panel anomalies" aria-labelledby="anomalies-heading">
+      <h2 id="anomalies-heading">Anomalies</h2>
+      {checkError !== null && <p className="error">The checker failed: {checkError}</p>}
+      {groups.length === 0 ? (
+        <p className="empty">{ended ? "None in this run." : "None so far."}</p>
+      ) : (
+        <div className="anomaly-groups">
+          {groups.map((g) => (
+            <section key={g.letter} className="acid-group" aria-labelledby={`acid-${g.letter}`}>
+              <h3 id={`acid-${g.letter}`}>
+                <span className="letter">{g.letter}</span> {ACID_NAMES[g.letter]} (
+                {g.anomalies.length})
+              </h3>
+              <ul>
+                {g.anomalies.map((a) => (
+                  <AnomalyItem key={a.id} anomaly={a} selected={a.id === selectedId} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useAppStore } from "../../app/app-store";
+
+export function RunSummary() {
+  const trace = useAppStore((s) => s.trace);
+  const quiescence =
+    trace.quiescedAt !== null
+      ? `${trace.quiescedAt} ms`
+      : `not reached (${trace.capped?.cap ?? "cap"} at ${trace.capped?.at ?? trace.endTime} ms)`;
+  return (
+    <dl className="summary" aria-label="Run summary">
+      <div>
+        <dt>Seed</dt>
+        <dd>{trace.scenario.seed}</dd>
+      </div>
+      <div>
+        <dt>Strategy</dt>
+        <dd data-testid="summary-strategy">{trace.scenario.strategy}</dd>
+      </div>
+      <div>
+        <dt>Events</dt>
+        <dd>{trace.events.length}</dd>
+      </div>
+      <div>
+        <dt>Quiescence</dt>
+        <dd>{quiescence}</dd>
+      </div>
+      <div>
+        <dt>Trace hash</dt>
+        <dd>
+          <code data-testid="trace-hash">{trace.traceHash}</code>
+        </dd>
+      </div>
+    </dl>
+  );
+}

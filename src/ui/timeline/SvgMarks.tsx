@@ -1,0 +1,96 @@
+import {
+  ARROW_DROP,
+  ARROW_LOST,
+  arrowWindow,
+  lowerBound,
+  TYPE_NAMES,
+  upperBound,
+} from "./geometry";
+import { COLORS } from "./layout";
+import { isFilled, markStyle, shapePath } from "./marks";
+import { type View, visibleRange } from "./view";
+
+/**
+ * Small runs: every arrow and mark as an SVG element, so they stay crisp, go
+ * into an SVG export unchanged and can be found by tests. Only the visible
+ * window is rendered.
+ */
+export function SvgMarks({ v }: { v: View }) {
+  const { g, x, layout: L, playhead, showFuture } = v;
+  const [t0, t1] = visibleRange(v);
+  const a = g.arrows;
+  const [lo, hi] = arrowWindow(a, t0, t1);
+  const arrows = [];
+  for (let i = lo; i < hi; i++) {
+    if (a.endT[i] < t0) continue;
+    const future = a.sendT[i] > playhead;
+    if (future && !showFuture) break;
+    const x1 = x(a.sendT[i]);
+    const y1 = L.laneY[a.from[i]];
+    const lost = a.kind[i] === ARROW_LOST;
+    const x2 = lost ? x1 + 10 : x(a.endT[i]);
+    const y2 = lost ? y1 + 6 : L.laneY[a.to[i]];
+    const flying = !future && a.endT[i] > playhead;
+    const k =
+      flying && !lost ? (playhead - a.sendT[i]) / Math.max(1e-9, a.endT[i] - a.sendT[i]) : 1;
+    const ex = x1 + (x2 - x1) * k;
+    const ey = y1 + (y2 - y1) * k;
+    const drop = a.kind[i] === ARROW_DROP;
+    const dup = a.dup[i] === 1;
+    const cls = `tl-arrow${drop ? " tl-drop" : ""}${dup ? " tl-dup" : ""}${flying ? " tl-flying" : ""}${future ? " tl-future" : ""}`;
+    const seq = a.endSeq[i] >= 0 ? a.endSeq[i] : a.sendSeq[i];
+    arrows.push(
+      <g key={`a${a.sendSeq[i]}`} className={cls} data-arrow={a.sendSeq[i]} data-seq={seq}>
+        <line
+          x1={x1}
+          y1={y1}
+          x2={ex}
+          y2={ey}
+          markerEnd={!flying && !future && !drop && !lost ? `url(#${v.uid}-head)` : undefined}
+        />
+        {flying && showFuture && <line className="tl-future" x1={ex} y1={ey} x2={x2} y2={y2} />}
+        {drop && !flying && !future && (
+          <path
+            data-drop={a.endSeq[i]}
+            className="tl-cross"
+            d={`M${x2 - 4},${y2 - 4}l8,8m0,-8l-8,8`}
+          />
+        )}
+        {dup && !future && (
+          <text className="tl-dup-label" x={(x1 + ex) / 2 + 3} y={(y1 + ey) / 2 - 3}>
+            dup
+          </text>
+        )}
+      </g>,
+    );
+  }
+  const m = g.marks;
+  const mlo = lowerBound(m.t, t0, m.n);
+  const mhi = upperBound(m.t, t1, m.n);
+  const marks = [];
+  for (let i = mlo; i < mhi; i++) {
+    const future = m.t[i] > playhead;
+    if (future && !showFuture) break;
+    const type = TYPE_NAMES[m.type[i]];
+    const s = markStyle(type);
+    const filled = isFilled(s.shape);
+    marks.push(
+      <path
+        key={`m${m.seq[i]}`}
+        className={future ? "tl-mark tl-future" : "tl-mark"}
+        data-seq={m.seq[i]}
+        data-type={type}
+        d={shapePath(s.shape, x(m.t[i]), L.laneY[m.lane[i]], 3.5)}
+        fill={filled ? s.color : "none"}
+        stroke={s.color}
+        strokeWidth={filled ? 0 : 1.5}
+      />,
+    );
+  }
+  return (
+    <g className="tl-svg-marks">
+      <g stroke={COLORS.arrow}>{arrows}</g>
+      <g>{marks}</g>
+    </g>
+  );
+}

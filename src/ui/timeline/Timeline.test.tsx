@@ -1,0 +1,149 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { check } from "../../check";
+import { simulate } from "../../sim/simulate";
+import { CompareTimeline } from "./CompareTimeline";
+import { preset, tinyReport, tinyTrace } from "./fixtures";
+import { Timeline } from "./Timeline";
+
+const root = () => screen.getByTestId("timeline");
+const arrows = (c: HTMLElement) => c.querySelectorAll(".tl-arrow");
+
+function show(playhead: number, extra: Partial<Parameters<typeof Timeline>[0]> = {}) {
+  return render(
+    <Timeline
+      trace={tinyTrace()}
+      report={tinyReport()}
+      playhead={playhead}
+      width={800}
+      {...extra}
+    />,
+  );
+}
+
+describe("Timeline", () => {
+  it("draws one labelled lane per node", () => {
+    const { container } = show(20);
+    for (const id of ["client-1", "db", "search"])
+      expect(container.querySelector(`.tl-lane-label[data-lane="${id}"]`)).toHaveTextContent(id);
+    expect(container.querySelectorAll(".tl-lane-rule")).toHaveLength(3);
+    expect(screen.getByRole("application")).toHaveAccessibleName(/Space-time diagram/);
+  });
+
+  it("draws arrows only up to the playhead", () => {
+    const { container, rerender } = show(0.5);
+    expect(arrows(container)).toHaveLength(0);
+    expect(root()).toHaveAttribute("data-arrows", "0");
+    rerender(<Timeline trace={tinyTrace()} report={null} playhead={3} width={800} />);
+    // Three messages have left, none arrived: all drawn in flight.
+    expect(arrows(container)).toHaveLength(3);
+    expect(container.querySelectorAll(".tl-flying")).toHaveLength(3);
+    rerender(<Timeline trace={tinyTrace()} report={null} playhead={20} width={800} />);
+    expect(container.querySelectorAll(".tl-flying")).toHaveLength(0);
+    expect(root()).toHaveAttribute("data-arrows", "3");
+  });
+
+  it("ends a dropped message in a cross, and marks the duplicate", () => {
+    const { container, rerender } = show(7);
+    expect(container.querySelectorAll("[data-drop]")).toHaveLength(0);
+    rerender(<Timeline trace={tinyTrace()} report={null} playhead={8} width={800} />);
+    expect(container.querySelectorAll("[data-drop]")).toHaveLength(1);
+    expect(root()).toHaveAttribute("data-drops", "1");
+    expect(container.querySelector(".tl-dup")).toHaveTextContent("dup");
+  });
+
+  it("shows the anomaly band only from its detection, in the state at the playhead", () => {
+    const { container, rerender } = show(8.9);
+    expect(container.querySelectorAll("[data-anomaly]")).toHaveLength(0);
+    rerender(<Timeline trace={tinyTrace()} report={tinyReport()} playhead={9} width={800} />);
+    const band = container.querySelector("[data-anomaly]");
+    expect(band).toHaveAttribute("data-state", "suspected");
+    expect(band).toHaveTextContent("I · isolation");
+    expect(band?.querySelector("rect")).toHaveAttribute("stroke-dasharray");
+    rerender(<Timeline trace={tinyTrace()} report={tinyReport()} playhead={16} width={800} />);
+    const confirmed = container.querySelector("[data-anomaly]");
+    expect(confirmed).toHaveAttribute("data-state", "confirmed");
+    expect(confirmed?.querySelector("rect")).not.toHaveAttribute("stroke-dasharray");
+  });
+
+  it("selects a clicked event and shows its causal parent in the inspector", () => {
+    const onSelect = vi.fn();
+    const { container } = show(20, { onSelectEvent: onSelect });
+    // The end of the client → db arrow is the delivery on db.
+    const line = container.querySelector('.tl-arrow[data-arrow="1"] line');
+    const [cx, cy] = [Number(line?.getAttribute("x2")), Number(line?.getAttribute("y2"))];
+    fireEvent.click(container.querySelector(".tl-plot") as Element, { clientX: cx, clientY: cy });
+    expect(onSelect).toHaveBeenCalledWith(4);
+    expect(screen.getByTestId("timeline-inspector")).toHaveTextContent("deliver on db");
+    expect(screen.getByTestId("timeline-parent")).toHaveTextContent(
+      "send @ 1 ms · client-1 · → db",
+    );
+    fireEvent.click(screen.getByRole("button", { name: /send @ 1 ms/ }));
+    expect(onSelect).toHaveBeenLastCalledWith(1);
+  });
+
+  it("shows the write behind an apply as its parent", () => {
+    show(20, { selectedSeq: 8 });
+    expect(screen.getByTestId("timeline-parent")).toHaveTextContent("invoke @ 0 ms");
+  });
+
+  it("zooms with + and - when focused, and Fit all resets", () => {
+    show(20);
+    const plot = screen.getByRole("application");
+    plot.focus();
+    expect(root()).toHaveAttribute("data-zoom-k", "1.000");
+    fireEvent.keyDown(plot, { key: "+" });
+    expect(Number(root().dataset.zoomK)).toBeCloseTo(1.5);
+    fireEvent.keyDown(plot, { key: "+" });
+    fireEvent.keyDown(plot, { key: "-" });
+    expect(Number(root().dataset.zoomK)).toBeCloseTo(1.5);
+    fireEvent.keyDown(plot, { key: "ArrowRight" });
+    fireEvent.click(screen.getByRole("button", { name: "Fit all" }));
+    expect(root()).toHaveAttribute("data-zoom-k", "1.000");
+  });
+
+  it("draws only the past unless the future preview is on", () => {
+    const { container, rerender } = show(5);
+    expect(container.querySelectorAll(".tl-mark.tl-future")).toHaveLength(0);
+    rerender(<Timeline trace={tinyTrace()} report={null} playhead={5} width={800} showFuture />);
+    expect(container.querySelectorAll(".tl-mark.tl-future").length).toBeGreaterThan(0);
+  });
+
+  it("keeps counts on the container when marks go to canvas (no canvas in jsdom)", () => {
+    const { container } = show(20, { renderer: "canvas" });
+    expect(root()).toHaveAttribute("data-renderer", "canvas");
+    expect(arrows(container)).toHaveLength(0);
+    expect(root()).toHaveAttribute("data-arrows", "3");
+    expect(container.querySelector("canvas")).not.toBeNull();
+  });
+
+  it("lights up the race in kleppmann-race under dual-write only once it happens", () => {
+    const trace = simulate(preset("kleppmann-race"));
+    const report = check(trace);
+    const first = Math.min(...report.anomalies.map((a) => a.detectedAt));
+    const { container, rerender } = render(
+      <Timeline trace={trace} report={report} playhead={first - 0.01} width={900} />,
+    );
+    expect(container.querySelectorAll("[data-anomaly]")).toHaveLength(0);
+    rerender(<Timeline trace={trace} report={report} playhead={trace.endTime} width={900} />);
+    const labels = [...container.querySelectorAll("[data-anomaly]")].map((b) => b.textContent);
+    expect(labels.some((l) => /I · isolation/.test(l ?? ""))).toBe(true);
+  });
+});
+
+describe("CompareTimeline", () => {
+  it("stacks two runs with a scoreboard and one shared zoom", () => {
+    const a = tinyTrace();
+    const b = tinyTrace();
+    render(
+      <CompareTimeline traces={[a, b]} reports={[tinyReport(), null]} playhead={20} width={800} />,
+    );
+    const timelines = screen.getAllByTestId("timeline");
+    expect(timelines).toHaveLength(2);
+    const rows = screen.getByTestId("scoreboard").querySelectorAll("tbody tr");
+    expect(rows[0].querySelector('[data-letter="I"]')).toHaveTextContent("1");
+    expect(rows[1].querySelector('[data-letter="I"]')).toHaveTextContent("…");
+    fireEvent.keyDown(screen.getAllByRole("application")[0], { key: "+" });
+    expect(Number(timelines[1].dataset.zoomK)).toBeCloseTo(1.5);
+  });
+});

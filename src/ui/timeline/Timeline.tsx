@@ -1,0 +1,245 @@
+import { scaleLinear, zoomIdentity } from "d3";
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { Report } from "../../check/types";
+import type { Trace } from "../../sim/types";
+import { anomalyBands } from "./anomaly";
+import { BackLayer } from "./BackLayer";
+import { CanvasLayer } from "./CanvasLayer";
+import { describeEvent } from "./causal";
+import { FrontLayer } from "./FrontLayer";
+import { ARROW_DROP, arrowsUpTo, buildGeometry } from "./geometry";
+import { hitTest } from "./hit";
+import { Inspector } from "./Inspector";
+import { Legend } from "./Legend";
+import { computeLayout } from "./layout";
+import { Summary } from "./Summary";
+import { SvgMarks } from "./SvgMarks";
+import { useWidth } from "./use-width";
+import { useZoom } from "./use-zoom";
+import { SVG_MAX_ARROWS, SVG_MAX_MARKS, type View, type ZoomState } from "./view";
+import "./timeline.css";
+
+export interface TimelineProps {
+  trace: Trace;
+  report: Report | null;
+  playhead: number;
+  /** Trace seqs to emphasise. */
+  highlight?: number[];
+  selectedSeq?: number | null;
+  onSelectEvent?: (seq: number | null) => void;
+  onSeek?: (t: number) => void;
+  showFuture?: boolean;
+  /** Height of the plot in px; lanes shrink or grow to fit. Default: 30 px per lane. */
+  height?: number;
+  /** Fixed width in px; default: the container's width (800 where it cannot be measured). */
+  width?: number;
+  /** Controlled zoom, for timelines that share one (compare mode). */
+  zoom?: ZoomState;
+  onZoomChange?: (z: ZoomState) => void;
+  /** Time domain at zoom 1; default [0, trace end]. Compare mode passes the longer of two. */
+  timeDomain?: [number, number];
+  /** Accessible name; also the title shown above the plot in compare mode. */
+  label?: string;
+  /** Show the legend row under the toolbar (default true). */
+  legend?: boolean;
+  /** Force the drawing path (tests, bench); default picks SVG for small runs, canvas for large. */
+  renderer?: "auto" | "svg" | "canvas";
+}
+
+const NO_SEQS: number[] = [];
+
+export function Timeline(props: TimelineProps) {
+  const { trace, report, playhead, highlight = NO_SEQS, showFuture = false } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const summaryId = useId();
+  const uid = `tl${summaryId.replace(/[^a-zA-Z0-9]/g, "")}`;
+  const plotRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(rootRef, props.width);
+  const g = useMemo(() => buildGeometry(trace), [trace]);
+  const layout = useMemo(
+    () => computeLayout(g.nodes, width, props.height),
+    [g, width, props.height],
+  );
+  const [follow, setFollow] = useState(false);
+  const [ownSel, setOwnSel] = useState<number | null>(null);
+  const [hover, setHover] = useState<{ seq: number; left: number; top: number } | null>(null);
+  const selected = props.selectedSeq !== undefined ? props.selectedSeq : ownSel;
+  const select = (seq: number | null) => {
+    setOwnSel(seq);
+    props.onSelectEvent?.(seq);
+  };
+
+  const domain = props.timeDomain ?? [0, g.endTime];
+  const plotW = layout.plotX1 - layout.plotX0;
+  const maxK = Math.max(10, (domain[1] - domain[0]) / (plotW * 0.01));
+  const zc = useZoom(plotRef, layout, {
+    maxK,
+    value: props.zoom,
+    onChange: props.onZoomChange,
+    onUserPan: () => setFollow(false),
+  });
+  const base = useMemo(
+    () => scaleLinear().domain(domain).range([layout.plotX0, layout.plotX1]),
+    [domain[0], domain[1], layout.plotX0, layout.plotX1],
+  );
+  const x = useMemo(
+    () => zoomIdentity.translate(zc.zoom.x, 0).scale(zc.zoom.k).rescaleX(base),
+    [base, zc.zoom.k, zc.zoom.x],
+  );
+  const v: View = useMemo(
+    () => ({ g, layout, x, playhead, showFuture, uid }),
+    [g, layout, x, playhead, showFuture, uid],
+  );
+  const svgMode =
+    props.renderer === "svg" ||
+    (props.renderer !== "canvas" && g.arrows.n <= SVG_MAX_ARROWS && g.marks.n <= SVG_MAX_MARKS);
+  const bands = useMemo(() => anomalyBands(g, report, playhead), [g, report, playhead]);
+  const counts = useMemo(() => {
+    const a = g.arrows;
+    const shown = arrowsUpTo(a, playhead);
+    let drops = 0;
+    for (let i = 0; i < shown; i++) if (a.kind[i] === ARROW_DROP && a.endT[i] <= playhead) drops++;
+    return { shown, drops };
+  }, [g, playhead]);
+
+  // Follow: keep the playhead in view while it moves, parked at three quarters of the width.
+  useEffect(() => {
+    if (!follow || zc.zoom.k <= 1) return;
+    const px = x(playhead);
+    if (px < layout.plotX0 || px > layout.plotX0 + 0.9 * plotW)
+      zc.centre(base(playhead), layout.plotX0 + 0.75 * plotW);
+  }, [follow, playhead, x, base, layout.plotX0, plotW, zc]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const px = x(playhead);
+    const at = px >= layout.plotX0 && px <= layout.plotX1 ? px : undefined;
+    const action = keyAction(e.key);
+    if (!action) return;
+    e.preventDefault();
+    if (action === "in") zc.zoomBy(1.5, at);
+    else if (action === "out") zc.zoomBy(1 / 1.5, at);
+    else if (action === "left") zc.panBy(-0.1 * plotW);
+    else if (action === "right") zc.panBy(0.1 * plotW);
+    else if (action === "fit") zc.fit();
+    else select(null);
+  };
+
+  const local = (e: PointerEvent<HTMLDivElement> | MouseEvent<HTMLDivElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top] as const;
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    // While dragging, d3 pans; hit testing (and a re-render for the tooltip) would only cost frames.
+    if (e.buttons !== 0) {
+      if (hover) setHover(null);
+      return;
+    }
+    const [px, py] = local(e);
+    const seq = hitTest(v, px, py);
+    setHover(seq === null ? null : { seq, left: px + 12, top: py + 12 });
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const [px, py] = local(e);
+    if (py < layout.axisH) {
+      if (px >= layout.plotX0)
+        props.onSeek?.(Math.max(domain[0], Math.min(domain[1], x.invert(px))));
+      return;
+    }
+    select(hitTest(v, px, py));
+  };
+  const hovered = hover ? g.eventBySeq(hover.seq) : undefined;
+
+  return (
+    <div
+      ref={rootRef}
+      className="tl"
+      data-testid="timeline"
+      data-arrows={counts.shown}
+      data-drops={counts.drops}
+      data-anomalies={bands.length}
+      data-renderer={svgMode ? "svg" : "canvas"}
+      data-zoom-k={zc.zoom.k.toFixed(3)}
+    >
+      <div className="tl-toolbar">
+        {props.label && <span className="tl-title">{props.label}</span>}
+        <button type="button" onClick={() => zc.zoomBy(1 / 1.5)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" onClick={() => zc.zoomBy(1.5)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={zc.fit}>
+          Fit all
+        </button>
+        <button type="button" aria-pressed={follow} onClick={() => setFollow(!follow)}>
+          Follow playhead
+        </button>
+      </div>
+      {props.legend !== false && <Legend />}
+      <div className="tl-scroll">
+        <Summary id={summaryId} v={v} bands={bands} shown={counts.shown} drops={counts.drops} />
+        {/* The plot is one widget: d3-zoom takes wheel, drag and pinch; keys (+, -, arrows, 0) when focused. */}
+        <div
+          ref={plotRef}
+          className="tl-plot"
+          role="application"
+          aria-label={`${props.label ?? "Space-time diagram"}: + and - zoom, arrow keys pan, 0 fits all`}
+          aria-describedby={summaryId}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: role=application is the keyboard target for zoom and pan
+          tabIndex={0}
+          style={{ width: layout.width, height: layout.height }}
+          onKeyDown={onKeyDown}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(null)}
+          onClick={onClick}
+        >
+          <BackLayer v={v} />
+          {!svgMode && <CanvasLayer v={v} />}
+          <FrontLayer v={v} bands={bands} selectedSeq={selected} highlight={highlight}>
+            {svgMode ? <SvgMarks v={v} /> : null}
+          </FrontLayer>
+          {hovered && hover && (
+            <div className="tl-tooltip" role="tooltip" style={{ left: hover.left, top: hover.top }}>
+              {describeEvent(hovered)}
+            </div>
+          )}
+        </div>
+      </div>
+      {selected !== null && <Inspector g={g} seq={selected} onSelect={select} />}
+    </div>
+  );
+}
+
+type KeyAction = "in" | "out" | "left" | "right" | "fit" | "deselect";
+
+/** The plot's keys; `=` and `_` are `+` and `-` without Shift on most layouts. */
+function keyAction(key: string): KeyAction | null {
+  switch (key) {
+    case "+":
+    case "=":
+      return "in";
+    case "-":
+    case "_":
+      return "out";
+    case "ArrowLeft":
+      return "left";
+    case "ArrowRight":
+      return "right";
+    case "0":
+    case "Home":
+      return "fit";
+    case "Escape":
+      return "deselect";
+    default:
+      return null;
+  }
+}

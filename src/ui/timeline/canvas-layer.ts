@@ -1,0 +1,268 @@
+import { drawDensity, type PixelBuffer } from "./density";
+import {
+  ARROW_DROP,
+  ARROW_LOST,
+  arrowWindow,
+  lowerBound,
+  TYPE_NAMES,
+  upperBound,
+} from "./geometry";
+import { COLORS } from "./layout";
+import type { AggregateCache } from "./lod";
+import { drawShape, markStyle } from "./marks";
+import type { View } from "./view";
+
+export interface Frame extends View {
+  /** Marks go on their own canvas above the arrows (so zoomed-out density can be written as pixels). */
+  marksCtx: CanvasRenderingContext2D;
+  pixels: PixelBuffer;
+  dpr: number;
+  cache: AggregateCache;
+}
+
+export interface FrameStats {
+  arrows: number;
+  marks: number;
+  lod: boolean;
+}
+
+/** Past this many arrows in view, switch to the aggregated (per-bucket) drawing. */
+const DETAIL_PER_PX = 0.6;
+const FUTURE_ALPHA = 0.14;
+const STROKE_BATCH = 48;
+
+/**
+ * Draws the bulk marks (arrows and event dots) for one frame. Pure drawing from
+ * precomputed geometry: the only per-frame work is binary searches plus one
+ * pass over what is visible, batched into a few strokes by style.
+ */
+export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): FrameStats {
+  const { layout: L, x, dpr } = f;
+  for (const c of [ctx, f.marksCtx]) {
+    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    c.clearRect(0, 0, L.width, L.height);
+    c.save();
+    c.beginPath();
+    c.rect(L.plotX0, 0, L.plotX1 - L.plotX0, L.height);
+    c.clip();
+  }
+  const t0 = x.invert(L.plotX0);
+  const t1 = x.invert(L.plotX1);
+  const msPerPx = (t1 - t0) / Math.max(1, L.plotX1 - L.plotX0);
+  const [lo, hi] = arrowWindow(f.g.arrows, t0, t1);
+  const lod = hi - lo > (L.plotX1 - L.plotX0) * DETAIL_PER_PX;
+  const stats = lod ? drawAggregated(ctx, f, t0, t1, msPerPx) : drawExact(ctx, f, t0, t1, lo, hi);
+  ctx.restore();
+  f.marksCtx.restore();
+  return { ...stats, lod };
+}
+
+type Seg = number[];
+
+function strokeSegs(
+  ctx: CanvasRenderingContext2D,
+  segs: Seg,
+  color: string,
+  alpha: number,
+  dash: number[],
+) {
+  if (segs.length === 0) return;
+  ctx.strokeStyle = color;
+  ctx.globalAlpha = alpha;
+  ctx.setLineDash(dash);
+  // Short paths rasterise faster than one huge path in Skia's software backend.
+  for (let s = 0; s < segs.length; s += STROKE_BATCH * 4) {
+    ctx.beginPath();
+    const end = Math.min(segs.length, s + STROKE_BATCH * 4);
+    for (let i = s; i < end; i += 4) {
+      ctx.moveTo(segs[i], segs[i + 1]);
+      ctx.lineTo(segs[i + 2], segs[i + 3]);
+    }
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+}
+
+interface Buckets {
+  past: Seg;
+  dup: Seg;
+  drop: Seg;
+  flying: Seg;
+  future: Seg;
+  crosses: Seg;
+  heads: Seg;
+}
+
+/** Reused between frames (lengths reset, capacity kept) so panning does not churn the GC. */
+const scratch: Buckets = {
+  past: [],
+  dup: [],
+  drop: [],
+  flying: [],
+  future: [],
+  crosses: [],
+  heads: [],
+};
+
+function newBuckets(): Buckets {
+  for (const list of Object.values(scratch)) list.length = 0;
+  return scratch;
+}
+
+/** Sorts one arrow into the right stroke batch, clipping it at the playhead while in flight. */
+function placeArrow(
+  b: Buckets,
+  f: Frame,
+  sendT: number,
+  endT: number,
+  from: number,
+  to: number,
+  drop: boolean,
+  dup: boolean,
+  lost: boolean,
+  heads: boolean,
+) {
+  const { x, layout: L, playhead } = f;
+  const x1 = x(sendT);
+  const y1 = L.laneY[from];
+  if (lost) {
+    // Never arrived: a short stub leaving the sender.
+    (sendT <= playhead ? b.flying : b.future).push(x1, y1, x1 + 10, y1 + 6);
+    return;
+  }
+  const x2 = x(endT);
+  const y2 = L.laneY[to];
+  if (sendT > playhead) {
+    b.future.push(x1, y1, x2, y2);
+    return;
+  }
+  if (endT > playhead) {
+    const k = (playhead - sendT) / Math.max(1e-9, endT - sendT);
+    b.flying.push(x1, y1, x1 + (x2 - x1) * k, y1 + (y2 - y1) * k);
+    if (f.showFuture) b.future.push(x1 + (x2 - x1) * k, y1 + (y2 - y1) * k, x2, y2);
+    return;
+  }
+  (drop ? b.drop : dup ? b.dup : b.past).push(x1, y1, x2, y2);
+  if (drop) b.crosses.push(x2, y2);
+  else if (heads) b.heads.push(x1, y1, x2, y2);
+}
+
+function flush(ctx: CanvasRenderingContext2D, b: Buckets, showFuture: boolean) {
+  ctx.lineWidth = 1;
+  if (showFuture) strokeSegs(ctx, b.future, COLORS.arrow, FUTURE_ALPHA, [3, 3]);
+  strokeSegs(ctx, b.past, COLORS.arrow, 0.85, []);
+  strokeSegs(ctx, b.dup, COLORS.dup, 0.95, [5, 3]);
+  strokeSegs(ctx, b.drop, COLORS.drop, 0.9, []);
+  strokeSegs(ctx, b.flying, COLORS.arrow, 0.6, [2, 2]);
+  ctx.fillStyle = COLORS.arrow;
+  ctx.beginPath();
+  for (let i = 0; i < b.heads.length; i += 4) {
+    const [x1, y1, x2, y2] = [b.heads[i], b.heads[i + 1], b.heads[i + 2], b.heads[i + 3]];
+    const a = Math.atan2(y2 - y1, x2 - x1);
+    ctx.moveTo(x2, y2);
+    ctx.lineTo(x2 - 6 * Math.cos(a - 0.4), y2 - 6 * Math.sin(a - 0.4));
+    ctx.lineTo(x2 - 6 * Math.cos(a + 0.4), y2 - 6 * Math.sin(a + 0.4));
+    ctx.closePath();
+  }
+  ctx.fill();
+  ctx.strokeStyle = COLORS.drop;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let i = 0; i < b.crosses.length; i += 2) {
+    const [cx, cy] = [b.crosses[i], b.crosses[i + 1]];
+    ctx.moveTo(cx - 4, cy - 4);
+    ctx.lineTo(cx + 4, cy + 4);
+    ctx.moveTo(cx + 4, cy - 4);
+    ctx.lineTo(cx - 4, cy + 4);
+  }
+  ctx.stroke();
+  ctx.lineWidth = 1;
+}
+
+function drawExact(
+  ctx: CanvasRenderingContext2D,
+  f: Frame,
+  t0: number,
+  t1: number,
+  lo: number,
+  hi: number,
+): Omit<FrameStats, "lod"> {
+  const a = f.g.arrows;
+  const b = newBuckets();
+  const last = f.showFuture ? hi : Math.min(hi, upperBound(a.sendT, f.playhead, a.n));
+  const heads = hi - lo < 400;
+  let arrows = 0;
+  for (let i = lo; i < last; i++) {
+    if (a.endT[i] < t0) continue;
+    arrows++;
+    const drop = a.kind[i] === ARROW_DROP;
+    placeArrow(
+      b,
+      f,
+      a.sendT[i],
+      a.endT[i],
+      a.from[i],
+      a.to[i],
+      drop,
+      a.dup[i] === 1,
+      a.kind[i] === ARROW_LOST,
+      heads,
+    );
+  }
+  flush(ctx, b, f.showFuture);
+  const m = f.g.marks;
+  const mlo = lowerBound(m.t, t0, m.n);
+  const mhi = upperBound(m.t, t1, m.n);
+  let marks = 0;
+  const mc = f.marksCtx;
+  mc.lineWidth = 1.5;
+  for (let i = mlo; i < mhi; i++) {
+    const future = m.t[i] > f.playhead;
+    if (future && !f.showFuture) break;
+    const s = markStyle(TYPE_NAMES[m.type[i]]);
+    mc.globalAlpha = future ? FUTURE_ALPHA : 1;
+    mc.fillStyle = s.color;
+    mc.strokeStyle = s.color;
+    drawShape(mc, s.shape, f.x(m.t[i]), f.layout.laneY[m.lane[i]], 3.5);
+    marks++;
+  }
+  mc.globalAlpha = 1;
+  return { arrows, marks };
+}
+
+function drawAggregated(
+  ctx: CanvasRenderingContext2D,
+  f: Frame,
+  t0: number,
+  t1: number,
+  msPerPx: number,
+): Omit<FrameStats, "lod"> {
+  const agg = f.cache.get(msPerPx, t0, t1);
+  const a = agg.arrows;
+  const lo = lowerBound(a.sendT, t0 - f.g.arrows.maxFlight, a.n);
+  const hi = upperBound(a.sendT, t1, a.n);
+  const b = newBuckets();
+  let arrows = 0;
+  for (let i = lo; i < hi; i++) {
+    if (a.endT[i] < t0) continue;
+    if (a.sendT[i] > f.playhead && !f.showFuture) break;
+    arrows += a.count[i];
+    const lost = !Number.isFinite(a.endT[i]);
+    placeArrow(
+      b,
+      f,
+      a.sendT[i],
+      a.endT[i],
+      a.from[i],
+      a.to[i],
+      (a.flags[i] & 1) === 1,
+      (a.flags[i] & 2) === 2,
+      lost,
+      false,
+    );
+  }
+  flush(ctx, b, f.showFuture);
+  const marks = drawDensity(f.marksCtx, f, agg.marks, agg.bucketMs, f.dpr, f.pixels);
+  return { arrows, marks };
+}
