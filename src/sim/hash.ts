@@ -8,7 +8,7 @@ export class TraceHasher {
 
   number(n: number): void {
     // Integers dominate; non-integers are folded in through their text.
-    if (Number.isInteger(n) && Math.abs(n) < 2 ** 31) this.word(n | 0);
+    if ((n | 0) === n) this.word(n);
     else this.text(String(n));
   }
 

@@ -32,9 +32,18 @@ export type Message =
   | { kind: "read-resp"; write: number; value: string | number | undefined; ref: number }
   | { kind: "produce"; req: number; partition: number; record: Omit<LogRecord, "epoch"> }
   | { kind: "produce-resp"; req: number; partition: number; offset: number; error?: ProduceError }
-  | { kind: "fetch"; partition: number; offset: number; lastEpoch: number; replica: boolean }
+  | {
+      kind: "fetch";
+      req: number;
+      partition: number;
+      offset: number;
+      lastEpoch: number;
+      replica: boolean;
+    }
   | {
       kind: "fetch-resp";
+      /** Echoes the fetch's `req`, so a late answer to a fetch given up on is recognised. */
+      req: number;
       partition: number;
       offset: number;
       records: LogRecord[];

@@ -139,15 +139,15 @@ export class World {
       if (e.peer !== undefined) h.word(this.intern(e.peer));
       if (e.msg !== undefined) h.number(e.msg);
       if (e.write !== undefined) h.number(e.write);
-      if (e.key !== undefined) h.text(e.key);
+      if (e.key !== undefined) h.word(this.intern(e.key));
       if (e.value !== undefined) {
         if (typeof e.value === "number") h.number(e.value);
-        else h.text(e.value);
+        else h.word(this.intern(e.value));
       }
       if (e.offset !== undefined) h.number(e.offset);
       if (e.partition !== undefined) h.number(e.partition);
       if (e.ref !== undefined) h.number(e.ref);
-      if (e.detail !== undefined) h.text(e.detail);
+      if (e.detail !== undefined) h.word(this.intern(e.detail));
     }
     if (this.events.length >= this.caps.maxEvents) {
       this.capped = { cap: "maxEvents", at: this.now };
@@ -157,7 +157,7 @@ export class World {
   }
 
   /**
-   * Node names and event types hash as their own string hash, computed once.
+   * Strings (names, types, keys, values, details) hash as their own string hash, computed once.
    * (Not an index: the hash must not depend on the order names first appear.)
    */
   private intern(s: string): number {

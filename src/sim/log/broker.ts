@@ -10,6 +10,7 @@ export const FETCH_TIMEOUT_MS = 2 * FETCH_MAX_WAIT_MS;
 const MAX_BATCH = 100;
 
 interface Parked {
+  req: number;
   from: string;
   offset: number;
   replica: boolean;
@@ -23,7 +24,9 @@ interface Parked {
 export class Broker implements Actor {
   readonly logs: LogRecord[][] = [];
   readonly hw: number[] = [];
-  private readonly fetchSentAt: number[] = [];
+  /** The outstanding fetch per partition (-1: none). */
+  private readonly fetchReq: number[] = [];
+  private nextReq = 0;
   private readonly parked: Parked[][] = [];
 
   constructor(
@@ -35,21 +38,21 @@ export class Broker implements Actor {
     for (let p = 0; p < options.partitions; p++) {
       this.logs.push([]);
       this.hw.push(0);
-      this.fetchSentAt.push(-1);
+      this.fetchReq.push(-1);
       this.parked.push([]);
     }
   }
 
   start(): void {
-    for (let p = 0; p < this.logs.length; p++) this.tick(p);
+    for (let p = 0; p < this.logs.length; p++) {
+      this.fetchReq[p] = -1;
+      this.parked[p] = [];
+      this.fetch(p);
+    }
     this.checkIsr();
   }
 
   onRestart(): void {
-    for (let p = 0; p < this.logs.length; p++) {
-      this.fetchSentAt[p] = -1;
-      this.parked[p] = [];
-    }
     this.start();
   }
 
@@ -64,35 +67,40 @@ export class Broker implements Actor {
 
   // ---- follower side ----
 
-  /** The periodic fetch loop: one per partition per incarnation. */
-  private tick(partition: number): void {
-    this.fetch(partition);
-    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(partition));
-  }
-
-  /** Fetches now unless a fetch is already out (and not presumed lost). */
+  /**
+   * Fetches from the leader. Each answer, or the fetch's timeout, leads to the
+   * next fetch, so there is exactly one fetch loop per partition per incarnation.
+   */
   private fetch(partition: number): void {
+    const w = this.world;
     const leader = this.controller.leaderOf(partition);
-    const sent = this.fetchSentAt[partition];
-    const stale = sent >= 0 && this.world.now - sent > FETCH_TIMEOUT_MS;
-    if (leader !== null && leader !== this.id && (sent < 0 || stale)) {
-      const log = this.logs[partition];
-      this.fetchSentAt[partition] = this.world.now;
-      this.world.send(this.id, leader, {
-        kind: "fetch",
-        partition,
-        offset: log.length,
-        lastEpoch: log.length > 0 ? log[log.length - 1].epoch : -1,
-        replica: true,
-      });
+    if (leader === null || leader === this.id) {
+      // Nothing to follow now; look again later, as leadership may move.
+      this.fetchReq[partition] = -1;
+      w.timer(this.id, FETCH_MAX_WAIT_MS, () => this.fetch(partition));
+      return;
     }
+    const req = ++this.nextReq;
+    this.fetchReq[partition] = req;
+    const log = this.logs[partition];
+    w.send(this.id, leader, {
+      kind: "fetch",
+      req,
+      partition,
+      offset: log.length,
+      lastEpoch: log.length > 0 ? log[log.length - 1].epoch : -1,
+      replica: true,
+    });
+    w.timer(this.id, FETCH_TIMEOUT_MS, () => {
+      if (this.fetchReq[partition] === req) this.fetch(partition);
+    });
   }
 
   private onFetchResponse(msg: Extract<Message, { kind: "fetch-resp" }>): void {
     const p = msg.partition;
     const log = this.logs[p];
-    if (this.lead(p) !== null) return;
-    this.fetchSentAt[p] = -1;
+    if (this.fetchReq[p] !== msg.req) return;
+    this.fetchReq[p] = -1;
     if (msg.truncateTo !== undefined && msg.truncateTo < log.length) {
       log.length = msg.truncateTo;
       this.hw[p] = Math.min(this.hw[p], log.length);
@@ -101,10 +109,13 @@ export class Broker implements Actor {
         offset: log.length,
         detail: `to leader epoch ${msg.epoch}`,
       });
+      this.fetch(p);
       return;
     }
-    // A duplicate or late response for an offset this follower has moved past.
-    if (msg.offset !== log.length) return;
+    if (msg.offset !== log.length) {
+      this.fetch(p);
+      return;
+    }
     for (let i = 0; i < msg.records.length; i++) {
       const r = msg.records[i];
       log.push(r);
@@ -117,6 +128,7 @@ export class Broker implements Actor {
     }
     this.hw[p] = Math.min(msg.hw, log.length);
     if (msg.records.length > 0) this.fetch(p);
+    else this.world.timer(this.id, this.options.fetchIntervalMs, () => this.fetch(p));
   }
 
   // ---- leader side ----
@@ -184,11 +196,12 @@ export class Broker implements Actor {
     const state = this.lead(p);
     if (state === null) return;
     const log = this.logs[p];
+    const request: Parked = { req: msg.req, from, offset: msg.offset, replica: msg.replica };
     if (msg.replica) {
       // KIP-101: where did the follower's last epoch end in my log? Anything past it diverged.
       const end = this.endOffsetForEpoch(p, msg.lastEpoch);
       if (msg.offset > end) {
-        this.respond(from, p, msg.offset, [], state, end);
+        this.respond(request, p, [], state, end);
         return;
       }
       state.followerLeo.set(from, msg.offset);
@@ -199,17 +212,18 @@ export class Broker implements Actor {
     }
     const limit = msg.replica ? log.length : state.hw;
     if (msg.offset < limit || msg.offset > log.length) {
-      this.respondWithRecords(from, p, msg.offset, msg.replica, state);
+      this.respondWithRecords(request, p, state);
       return;
     }
-    this.parked[p].push({ from, offset: msg.offset, replica: msg.replica });
+    // Long poll (fetch.max.wait.ms): answer when there is something new, or when the wait is over.
+    this.parked[p].push(request);
     this.world.timer(this.id, FETCH_MAX_WAIT_MS, () => {
       const parked = this.parked[p];
-      const i = parked.findIndex((x) => x.from === from && x.offset === msg.offset);
+      const i = parked.indexOf(request);
       if (i < 0) return;
       parked.splice(i, 1);
       const lead = this.lead(p);
-      if (lead !== null) this.respondWithRecords(from, p, msg.offset, msg.replica, lead);
+      if (lead !== null) this.respondWithRecords(request, p, lead);
     });
   }
 
@@ -220,37 +234,32 @@ export class Broker implements Actor {
     const keep: Parked[] = [];
     for (const x of this.parked[p]) {
       const limit = x.replica ? log.length : state.hw;
-      if (x.offset < limit) this.respondWithRecords(x.from, p, x.offset, x.replica, state);
+      if (x.offset < limit) this.respondWithRecords(x, p, state);
       else keep.push(x);
     }
     this.parked[p] = keep;
   }
 
-  private respondWithRecords(
-    to: string,
-    p: number,
-    offset: number,
-    replica: boolean,
-    state: LeaderState,
-  ): void {
+  private respondWithRecords(request: Parked, p: number, state: LeaderState): void {
     const log = this.logs[p];
-    const limit = replica ? log.length : state.hw;
+    const { offset } = request;
+    const limit = request.replica ? log.length : state.hw;
     const records = offset < limit ? log.slice(offset, Math.min(limit, offset + MAX_BATCH)) : [];
-    this.respond(to, p, offset, records, state);
+    this.respond(request, p, records, state);
   }
 
   private respond(
-    to: string,
+    request: Parked,
     p: number,
-    offset: number,
     records: LogRecord[],
     state: LeaderState,
     truncateTo?: number,
   ): void {
-    this.world.send(this.id, to, {
+    this.world.send(this.id, request.from, {
       kind: "fetch-resp",
+      req: request.req,
       partition: p,
-      offset,
+      offset: request.offset,
       records,
       hw: state.hw,
       logEnd: this.logs[p].length,
@@ -317,7 +326,6 @@ export class Broker implements Actor {
   onElected(p: number, state: LeaderState): void {
     this.hw[p] = state.hw;
     this.parked[p] = [];
-    this.fetchSentAt[p] = -1;
     this.advanceHw(p, state);
   }
 }

@@ -19,7 +19,9 @@ export class Consumer implements Actor {
   readonly committed: number[] = [];
   readonly position: number[] = [];
   private readonly busy: boolean[] = [];
-  private readonly fetchSentAt: number[] = [];
+  /** The outstanding fetch per partition (-1: none). */
+  private readonly fetchReq: number[] = [];
+  private nextReq = 0;
 
   constructor(
     readonly id: string,
@@ -32,7 +34,7 @@ export class Consumer implements Actor {
       this.committed.push(0);
       this.position.push(0);
       this.busy.push(false);
-      this.fetchSentAt.push(-1);
+      this.fetchReq.push(-1);
     }
   }
 
@@ -40,8 +42,8 @@ export class Consumer implements Actor {
     for (let p = 0; p < this.position.length; p++) {
       this.position[p] = this.resumeOffset(p);
       this.busy[p] = false;
-      this.fetchSentAt[p] = -1;
-      this.tick(p);
+      this.fetchReq[p] = -1;
+      this.fetch(p);
     }
   }
 
@@ -61,39 +63,46 @@ export class Consumer implements Actor {
     return this.world.isUp(this.store.name);
   }
 
-  /** The periodic fetch loop: one per partition per incarnation. */
-  private tick(p: number): void {
-    this.fetch(p);
-    this.world.timer(this.id, this.options.fetchIntervalMs, () => this.tick(p));
-  }
-
+  /**
+   * Fetches the next records. An answer, or the fetch's timeout, leads to the
+   * next fetch: one loop per partition per incarnation, paused while the store is down.
+   */
   private fetch(p: number): void {
+    const w = this.world;
     const leader = this.controller.leaderOf(p);
-    const sent = this.fetchSentAt[p];
-    const stale = sent >= 0 && this.world.now - sent > FETCH_TIMEOUT_MS;
-    if (!this.busy[p] && leader !== null && this.storeUp() && (sent < 0 || stale)) {
-      this.fetchSentAt[p] = this.world.now;
-      this.world.send(this.id, leader, {
-        kind: "fetch",
-        partition: p,
-        offset: this.position[p],
-        lastEpoch: -1,
-        replica: false,
-      });
+    this.fetchReq[p] = -1;
+    if (leader === null || !this.storeUp()) {
+      w.timer(this.id, this.options.fetchIntervalMs, () => this.fetch(p));
+      return;
     }
+    const req = ++this.nextReq;
+    this.fetchReq[p] = req;
+    w.send(this.id, leader, {
+      kind: "fetch",
+      req,
+      partition: p,
+      offset: this.position[p],
+      lastEpoch: -1,
+      replica: false,
+    });
+    w.timer(this.id, FETCH_TIMEOUT_MS, () => {
+      if (this.fetchReq[p] === req) this.fetch(p);
+    });
   }
 
   onMessage(_from: string, msg: Message): void {
     if (msg.kind !== "fetch-resp") return;
     const p = msg.partition;
-    if (msg.offset !== this.position[p] || this.busy[p]) return;
-    this.fetchSentAt[p] = -1;
+    if (this.fetchReq[p] !== msg.req) return;
+    this.fetchReq[p] = -1;
     if (msg.logEnd < this.position[p]) {
       // The log was truncated under us (unclean election): its offsets will be reused.
       this.position[p] = msg.logEnd;
+    }
+    if (msg.records.length === 0 || msg.offset !== this.position[p]) {
+      this.world.timer(this.id, this.options.fetchIntervalMs, () => this.fetch(p));
       return;
     }
-    if (msg.records.length === 0) return;
     this.world.emit("poll", this.id, {
       partition: p,
       offset: msg.offset,
