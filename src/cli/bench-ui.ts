@@ -1,0 +1,185 @@
+/**
+ * `npm run bench:ui [-- --json] [--writes 1500] [--runs 3] [--port 4190] [--no-build]`:
+ * how smooth the timeline is on a big run. Builds the app, serves it, opens
+ * `?bench=timeline` (a `log` run of ≥50,000 events) in headless Chromium, pans
+ * and zooms with the wheel and drags for a few seconds, and reports frame
+ * deltas (requestAnimationFrame) and the timeline's own work per frame.
+ * Figures are medians over several runs: the machine is shared and noisy.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { type FigureSet, measureRun, median, type RunFigures } from "./bench-ui-measure";
+
+interface Options {
+  json: boolean;
+  writes: number;
+  runs: number;
+  port: number;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number`);
+    return n;
+  };
+  return {
+    json: argv.includes("--json"),
+    writes: value("--writes", 1500),
+    runs: value("--runs", 3),
+    port: value("--port", 4190),
+    build: !argv.includes("--no-build"),
+  };
+}
+
+/** Its own output folder, so a bench never overwrites the dist/ an e2e run is serving. */
+const OUT_DIR = join(tmpdir(), "inside-out-bench-ui");
+const VITE = join("node_modules", ".bin", "vite");
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function build(log: (s: string) => void): void {
+  log(`building into ${OUT_DIR}`);
+  const r = spawnSync(VITE, ["build", "--outDir", OUT_DIR, "--emptyOutDir", "--logLevel", "warn"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
+}
+
+/** `vite preview` in its own process group, so stopping it stops its children too. */
+function serve(port: number): ChildProcess {
+  return spawn(
+    VITE,
+    ["preview", "--host", "127.0.0.1", "--strictPort", "--port", String(port), "--outDir", OUT_DIR],
+    { detached: true, stdio: ["ignore", "inherit", "inherit"] },
+  );
+}
+
+function stop(server: ChildProcess | null): void {
+  if (!server?.pid || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode})`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function openBigRun(page: Page, base: string, writes: number): Promise<number> {
+  await page.goto(`${base}/?bench=timeline&writes=${writes}`);
+  await page.waitForFunction(() => "__bench" in window && "__timelineStats" in window, null, {
+    timeout: 60_000,
+  });
+  await page.locator('[data-testid="timeline"][data-renderer="canvas"]').waitFor();
+  return page.evaluate(
+    () => (window as unknown as { __bench?: { events: number } }).__bench?.events ?? 0,
+  );
+}
+
+function table(events: number, runs: RunFigures[], summary: FigureSet): string {
+  const f = (n: number) => n.toFixed(2).padStart(8);
+  const rows = runs.map(
+    (r, i) =>
+      `run ${i + 1}   ${f(r.p95FrameMs)} ${f(r.medianFrameMs)} ${f(r.p95RenderMs)} ${f(r.medianRenderMs)} ${String(r.frames).padStart(7)}`,
+  );
+  return [
+    `timeline bench: ${events.toLocaleString("en")} events, ${runs.length} runs`,
+    "          p95 frame  med frame  p95 render  med render  frames (ms)",
+    ...rows,
+    `median  ${f(summary.p95FrameMs)} ${f(summary.medianFrameMs)} ${f(summary.p95RenderMs)} ${f(summary.medianRenderMs)}`,
+    `target p95 frame <= 16.7 ms: ${summary.p95FrameMs <= 16.7 ? "met" : "NOT met"}`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const log = (s: string) => {
+    if (!opts.json) console.log(s);
+  };
+  let server: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  const cleanUp = () => stop(server);
+  process.on("SIGINT", () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    if (opts.build || !existsSync(join(OUT_DIR, "index.html"))) build(log);
+    server = serve(opts.port);
+    const base = `http://127.0.0.1:${opts.port}`;
+    await waitForServer(base, server);
+    browser = await chromium.launch({
+      executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+      args: CHROMIUM_ARGS,
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const events = await openBigRun(page, base, opts.writes);
+    log(`opened a run of ${events} events`);
+    const runs: RunFigures[] = [];
+    for (let i = 0; i < opts.runs; i++) runs.push(await measureRun(page));
+    if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+    const summary: FigureSet = {
+      p95FrameMs: median(runs.map((r) => r.p95FrameMs)),
+      medianFrameMs: median(runs.map((r) => r.medianFrameMs)),
+      p95RenderMs: median(runs.map((r) => r.p95RenderMs)),
+      medianRenderMs: median(runs.map((r) => r.medianRenderMs)),
+    };
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const result = {
+      events,
+      p95FrameMs: round(summary.p95FrameMs),
+      medianFrameMs: round(summary.medianFrameMs),
+      p95RenderMs: round(summary.p95RenderMs),
+      medianRenderMs: round(summary.medianRenderMs),
+      runs: runs.length,
+      perRun: runs.map((r) => ({
+        p95FrameMs: round(r.p95FrameMs),
+        medianFrameMs: round(r.medianFrameMs),
+        p95RenderMs: round(r.p95RenderMs),
+        medianRenderMs: round(r.medianRenderMs),
+        p95DrawMs: round(r.p95DrawMs),
+        frames: r.frames,
+      })),
+    };
+    if (opts.json) console.log(JSON.stringify(result));
+    else console.log(table(events, runs, summary));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    cleanUp();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
