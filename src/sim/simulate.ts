@@ -199,8 +199,17 @@ function settled(a: Assembly): boolean {
   return true;
 }
 
+export interface SimulateOptions {
+  /**
+   * A budget the caller enforces (e.g. wall-clock time in a worker): asked every
+   * few thousand steps; returning true stops the run, marked `capped: budget`.
+   * Pure as long as the caller's answer is: a run that finishes is unaffected.
+   */
+  shouldStop?: () => boolean;
+}
+
 /** A run is a pure function of its scenario: the same scenario gives the same trace, anywhere. */
-export function simulate(scenario: Scenario): Trace {
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): Trace {
   const s = scenario;
   const world = new World(s.seed, s.network, s.caps);
   const ops = generateWorkload(s);
@@ -226,7 +235,7 @@ export function simulate(scenario: Scenario): Trace {
     world.at(world.now + QUIESCENCE_PROBE_MS, probe);
   };
   world.at(horizon(s, ops) + 1, probe);
-  world.run();
+  world.run(options.shouldStop);
 
   const final: Trace["final"] = { stores: {}, log: [] };
   for (const [name, state] of a.stores) final.stores[name] = state.snapshot();

@@ -106,6 +106,9 @@ export type ScheduleEntry =
   /** A derived store joins the system late (it was not in `stores` at the start). */
   | { at: number; kind: "add-store"; store: StoreName };
 
+/** `budget`: the caller's own limit (e.g. wall-clock time in the UI) stopped the run. */
+export type CapKind = "maxEvents" | "maxTimeMs" | "budget";
+
 export interface Caps {
   maxEvents: number;
   maxTimeMs: number;
@@ -207,7 +210,7 @@ export interface Trace {
   /** Simulated time at which nothing was in flight and every consumer had caught up; null if a cap hit first. */
   quiescedAt: number | null;
   /** Which cap stopped the run, if any. */
-  capped: null | { cap: "maxEvents" | "maxTimeMs"; at: number };
+  capped: null | { cap: CapKind; at: number };
   endTime: number;
   /** Stable hash of the event list (hex). */
   traceHash: string;

@@ -2,7 +2,7 @@ import { TraceHasher } from "./hash";
 import { EventHeap } from "./heap";
 import { isDataMessage, type Message, messageWrite } from "./messages";
 import { createRng, hashString, type Rng } from "./prng";
-import type { Caps, EventType, LinkOptions, NetworkOptions, TraceEvent } from "./types";
+import type { CapKind, Caps, EventType, LinkOptions, NetworkOptions, TraceEvent } from "./types";
 
 /** A node of the simulated system: reacts to messages, and to its own crash and restart. */
 export interface Actor {
@@ -57,7 +57,7 @@ export class World {
   /** Messages carrying work that are still on the wire. */
   inFlightData = 0;
   stopped = false;
-  capped: null | { cap: "maxEvents" | "maxTimeMs"; at: number } = null;
+  capped: null | { cap: CapKind; at: number } = null;
 
   private readonly heap = new EventHeap<Task>();
   private heapSeq = 0;
@@ -282,11 +282,20 @@ export class World {
     this.actors.get(node)?.onRestart?.();
   }
 
-  /** Runs until the queue empties, `stop()` is called, or a cap is hit. */
-  run(): void {
+  /**
+   * Runs until the queue empties, `stop()` is called, or a cap is hit.
+   * `shouldStop` is the caller's budget (the core itself never reads a clock),
+   * asked every `checkEvery` steps.
+   */
+  run(shouldStop?: () => boolean, checkEvery = 4096): void {
     const heap = this.heap;
     const maxTimeMs = this.caps.maxTimeMs;
+    let steps = 0;
     while (heap.size > 0 && !this.stopped) {
+      if (shouldStop !== undefined && ++steps % checkEvery === 0 && shouldStop()) {
+        this.capped = { cap: "budget", at: this.now };
+        break;
+      }
       const t = heap.peekTime();
       if (t > maxTimeMs) {
         this.capped = { cap: "maxTimeMs", at: maxTimeMs };
