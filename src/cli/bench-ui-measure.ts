@@ -21,6 +21,25 @@ interface BenchWindow {
   __benchFrames?: { deltas: number[]; running: boolean };
 }
 
+/**
+ * Clears the timeline's figures and records every frame's delta. A string, not
+ * a function: tsx (esbuild keepNames) wraps inner functions in a `__name`
+ * helper that does not exist in the page.
+ */
+const START_RECORDING = `(() => {
+  const stats = window.__timelineStats;
+  if (stats) { stats.drawMs.length = 0; stats.frameWorkMs.length = 0; }
+  const rec = { deltas: [], running: true };
+  window.__benchFrames = rec;
+  let last = 0;
+  const tick = (now) => {
+    rec.deltas.push(now - last);
+    last = now;
+    if (rec.running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+})()`;
+
 /** How long one run pans and zooms. */
 const DURATION_MS = 5_000;
 
@@ -46,26 +65,7 @@ export async function measureRun(page: Page): Promise<RunFigures> {
   await page.getByRole("button", { name: "Fit all" }).first().click();
   const box = await page.locator(".tl-plot").first().boundingBox();
   if (!box) throw new Error("the timeline plot is not on screen");
-  await page.evaluate(() => {
-    const w = window as unknown as BenchWindow;
-    const stats = w.__timelineStats;
-    if (stats) {
-      stats.drawMs.length = 0;
-      stats.frameWorkMs.length = 0;
-    }
-    const rec = { deltas: [] as number[], running: true };
-    w.__benchFrames = rec;
-    let last = performance.now();
-    const tick = (now: number) => {
-      rec.deltas.push(now - last);
-      last = now;
-      if (rec.running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame((now) => {
-      last = now;
-      requestAnimationFrame(tick);
-    });
-  });
+  await page.evaluate(START_RECORDING);
   const cy = box.y + box.height / 2;
   const left = box.x + 140;
   const span = box.width - 160;

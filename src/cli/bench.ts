@@ -8,6 +8,7 @@ import { EventHeap } from "../sim/heap";
 import { createRng } from "../sim/prng";
 import { simulate } from "../sim/simulate";
 import type { Scenario } from "../sim/types";
+import { measureBundle } from "./bundle-size";
 
 const RUNS = 7;
 
@@ -96,6 +97,7 @@ function main(): void {
     logRunEvents: log.events,
     logRunEventsPerSec: Math.round(log.eventsPerSec),
     runs: RUNS,
+    bundleGzipKB: process.argv.includes("--no-bundle") ? null : measureBundle().gzipKB,
   };
   if (json) {
     console.log(JSON.stringify(result));
@@ -109,6 +111,7 @@ function main(): void {
   console.log(`  log run events          ${result.logRunEvents.toLocaleString("en")}`);
   console.log(`  log run events/s        ${result.logRunEventsPerSec.toLocaleString("en")}`);
   console.log(`  default scenario        ${result.defaultScenarioMs} ms`);
+  console.log(`  first-visit JS (gzip)   ${result.bundleGzipKB ?? "not measured"} KB`);
 }
 
 main();
