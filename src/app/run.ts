@@ -3,6 +3,14 @@ import type { Report } from "../check/types";
 import { simulate } from "../sim/simulate";
 import type { Scenario, Trace } from "../sim/types";
 
+/** No run may hold the page longer than this; a longer one stops and says so (capped: budget). */
+export const RUN_BUDGET_MS = 2000;
+
+function wallClockBudget(ms: number): () => boolean {
+  const deadline = performance.now() + ms;
+  return () => performance.now() > deadline;
+}
+
 export interface Run {
   trace: Trace;
   report: Report | null;
@@ -16,7 +24,7 @@ export interface Run {
  * signature behind a promise and the store awaits it.
  */
 export function runScenario(scenario: Scenario): Run {
-  const trace = simulate(scenario);
+  const trace = simulate(scenario, { shouldStop: wallClockBudget(RUN_BUDGET_MS) });
   try {
     return { trace, report: check(trace), checkError: null };
   } catch (err) {
