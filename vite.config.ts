@@ -1,10 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { offline, strictPage } from "./build/offline";
 
 export default defineConfig({
   // Relative base: the built folder works from any static host or sub-path.
   base: "./",
-  plugins: [react()],
+  plugins: [react(), strictPage(), offline()],
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {
