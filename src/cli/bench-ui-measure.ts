@@ -13,7 +13,12 @@ export interface RunFigures extends FigureSet {
   /** The canvas draw alone (part of the render figure). */
   p95DrawMs: number;
   frames: number;
+  /** Share of frames (%) that took more than one and a half refresh intervals: a visible hitch. */
+  longFramePct: number;
 }
+
+/** 1.5 × 16.7 ms: a frame this long missed at least one refresh. */
+const LONG_FRAME_MS = 25;
 
 /** What the page exposes in bench mode (src/ui/bench-mode.ts, src/ui/timeline/render-stats.ts). */
 interface BenchWindow {
@@ -41,7 +46,7 @@ const START_RECORDING = `(() => {
 })()`;
 
 /** How long one run pans and zooms. */
-const DURATION_MS = 5_000;
+export const DURATION_MS = 5_000;
 
 export function median(xs: number[]): number {
   return quantile(xs, 0.5);
@@ -61,7 +66,7 @@ export function quantile(xs: number[], q: number): number {
  * the view back and forth, zoom out again. Zoomed out the timeline draws its
  * aggregated level of detail; zoomed in, every arrow and mark.
  */
-export async function measureRun(page: Page): Promise<RunFigures> {
+export async function measureRun(page: Page, durationMs = DURATION_MS): Promise<RunFigures> {
   await page.getByRole("button", { name: "Fit all" }).first().click();
   const box = await page.locator(".tl-plot").first().boundingBox();
   if (!box) throw new Error("the timeline plot is not on screen");
@@ -70,7 +75,7 @@ export async function measureRun(page: Page): Promise<RunFigures> {
   const left = box.x + 140;
   const span = box.width - 160;
   const start = Date.now();
-  for (let round = 0; Date.now() - start < DURATION_MS; round++) {
+  for (let round = 0; Date.now() - start < durationMs; round++) {
     const cx = left + ((round * 0.37) % 1) * span;
     await page.mouse.move(cx, cy);
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -120);
@@ -97,6 +102,8 @@ export async function measureRun(page: Page): Promise<RunFigures> {
     medianRenderMs: median(work),
     p95DrawMs: quantile(draw, 0.95),
     frames: deltas.length,
+    longFramePct:
+      (100 * deltas.filter((d) => d > LONG_FRAME_MS).length) / Math.max(1, deltas.length),
   };
 }
 

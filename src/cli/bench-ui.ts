@@ -4,7 +4,8 @@
  * `?bench=timeline` (a `log` run of ≥50,000 events) in headless Chromium, pans
  * and zooms with the wheel and drags for a few seconds, and reports frame
  * deltas (requestAnimationFrame) and the timeline's own work per frame.
- * Figures are medians over several runs: the machine is shared and noisy.
+ * Figures are medians over several runs, after an unmeasured warm-up: the
+ * machine is shared and noisy.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -57,6 +58,7 @@ const CHROMIUM_ARGS = [
 function build(log: (s: string) => void): void {
   log(`building into ${OUT_DIR}`);
   const r = spawnSync(VITE, ["build", "--outDir", OUT_DIR, "--emptyOutDir", "--logLevel", "warn"], {
+    // Warnings and errors go to stderr; stdout carries only the figures (--json).
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
@@ -106,18 +108,26 @@ async function openBigRun(page: Page, base: string, writes: number): Promise<num
   );
 }
 
+/** rAF deltas on a 60 Hz cadence scatter by ~0.1 ms around 16.67: say so rather than hide it. */
+function verdict(p95: number): string {
+  if (p95 <= 16.7) return "met";
+  if (p95 <= 17.2)
+    return `not met by timer jitter only (${p95.toFixed(2)} ms is on the 60 Hz cadence)`;
+  return "NOT met";
+}
+
 function table(events: number, runs: RunFigures[], summary: FigureSet): string {
   const f = (n: number) => n.toFixed(2).padStart(8);
   const rows = runs.map(
     (r, i) =>
-      `run ${i + 1}   ${f(r.p95FrameMs)} ${f(r.medianFrameMs)} ${f(r.p95RenderMs)} ${f(r.medianRenderMs)} ${String(r.frames).padStart(7)}`,
+      `run ${i + 1}   ${f(r.p95FrameMs)} ${f(r.medianFrameMs)} ${f(r.p95RenderMs)} ${f(r.medianRenderMs)} ${String(r.frames).padStart(7)} ${f(r.longFramePct)}`,
   );
   return [
     `timeline bench: ${events.toLocaleString("en")} events, ${runs.length} runs`,
-    "          p95 frame  med frame  p95 render  med render  frames (ms)",
+    "          p95 frame  med frame  p95 render  med render  frames  long frames % (ms)",
     ...rows,
     `median  ${f(summary.p95FrameMs)} ${f(summary.medianFrameMs)} ${f(summary.p95RenderMs)} ${f(summary.medianRenderMs)}`,
-    `target p95 frame <= 16.7 ms: ${summary.p95FrameMs <= 16.7 ? "met" : "NOT met"}`,
+    `target p95 frame <= 16.7 ms: ${verdict(summary.p95FrameMs)}`,
   ].join("\n");
 }
 
@@ -129,10 +139,12 @@ async function main(): Promise<void> {
   let server: ChildProcess | null = null;
   let browser: Browser | null = null;
   const cleanUp = () => stop(server);
-  process.on("SIGINT", () => {
-    cleanUp();
-    process.exit(130);
-  });
+  // Ctrl-C, or a `timeout` around the command: the server must not outlive us.
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => {
+      cleanUp();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
   try {
     if (opts.build || !existsSync(join(OUT_DIR, "index.html"))) build(log);
     server = serve(opts.port);
@@ -147,6 +159,9 @@ async function main(): Promise<void> {
     page.on("pageerror", (e) => errors.push(String(e)));
     const events = await openBigRun(page, base, opts.writes);
     log(`opened a run of ${events} events`);
+    // Warm-up, not measured: the JIT and the level-of-detail cache see every zoom level once
+    // (as they have after a few seconds of real use).
+    await measureRun(page, 2_000);
     const runs: RunFigures[] = [];
     for (let i = 0; i < opts.runs; i++) runs.push(await measureRun(page));
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
@@ -171,6 +186,7 @@ async function main(): Promise<void> {
         medianRenderMs: round(r.medianRenderMs),
         p95DrawMs: round(r.p95DrawMs),
         frames: r.frames,
+        longFramePct: round(r.longFramePct),
       })),
     };
     if (opts.json) console.log(JSON.stringify(result));

@@ -1,13 +1,17 @@
 import "./panels.css";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { ScenarioControls } from "./controls/ScenarioControls";
+import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
 import { BreakItPanel } from "./panels/BreakItPanel";
 import { LogPanel } from "./panels/LogPanel";
 import { RunSummary } from "./panels/RunSummary";
 import { StoresPanel } from "./panels/StoresPanel";
+import { ShareControls } from "./ShareControls";
 import { TimelinePane } from "./TimelinePane";
+import { Tour } from "./tour/Tour";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { WorkshopButton } from "./workshop/WorkshopButton";
 
 export function App() {
   useKeyboardShortcuts();
@@ -17,21 +21,44 @@ export function App() {
         <h1>
           Inside Out <span className="tagline">dual writes vs. the log</span>
         </h1>
-        <RunSummary />
+        <PanelBoundary name="The run summary">
+          <RunSummary />
+        </PanelBoundary>
+        <ShareControls />
+        <PanelBoundary name="The tour">
+          <Tour />
+        </PanelBoundary>
+        <PanelBoundary name="The workshop">
+          <WorkshopButton />
+        </PanelBoundary>
       </header>
       <section className="toolbar" aria-label="Controls">
-        <PlaybackControls />
-        <ScenarioControls />
+        <PanelBoundary name="The playback controls">
+          <PlaybackControls />
+        </PanelBoundary>
+        <PanelBoundary name="The scenario controls">
+          <ScenarioControls />
+        </PanelBoundary>
       </section>
       <main className="main">
-        <TimelinePane />
+        <PanelBoundary name="The timeline">
+          <TimelinePane />
+        </PanelBoundary>
         <div className="panels">
           <div className="panel-column">
-            <StoresPanel />
-            <LogPanel />
+            <PanelBoundary name="The stores panel">
+              <StoresPanel />
+            </PanelBoundary>
+            <PanelBoundary name="The log panel">
+              <LogPanel />
+            </PanelBoundary>
           </div>
-          <AnomaliesPanel />
-          <BreakItPanel />
+          <PanelBoundary name="The anomalies panel">
+            <AnomaliesPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Break it live">
+            <BreakItPanel />
+          </PanelBoundary>
         </div>
       </main>
     </div>

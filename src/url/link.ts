@@ -56,7 +56,40 @@ function viewParams(view: ViewState): string[] {
   if (view.strategy !== undefined) params.push(`strategy=${view.strategy}`);
   if (view.compare !== undefined) params.push(`compare=${view.compare.join(",")}`);
   if (view.tour !== undefined) params.push(`tour=${view.tour.chapter}.${view.tour.step}`);
+  if (view.sweep !== undefined) params.push(`sweep=${sweepParam(view.sweep)}`);
   return params;
+}
+
+/**
+ * `param+values+strategies+seeds[+kind]`, e.g. `dropRate+0,0.1+dual-write,log+100+atomicity`:
+ * "+" because values carry dots and commas, and it keeps the hash readable.
+ */
+function sweepParam(sweep: NonNullable<ViewState["sweep"]>): string {
+  const parts = [
+    sweep.param,
+    sweep.values.join(","),
+    sweep.strategies.join(","),
+    String(sweep.seeds),
+  ];
+  if (sweep.kind !== undefined) parts.push(sweep.kind);
+  return parts.join("+");
+}
+
+/** The raw sweep object of a `sweep=` parameter; `restoreView` validates it. */
+function readSweep(text: string): unknown {
+  const [param, values, strategies, seeds, kind, ...rest] = text.split("+");
+  if (rest.length > 0 || values === undefined || strategies === undefined || seeds === undefined)
+    return text;
+  return {
+    param,
+    // Numbers where the text is one ("0.05"), words otherwise ("all", "atomic").
+    values: values
+      .split(",")
+      .map((v) => (v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v)),
+    strategies: strategies.split(","),
+    seeds: Number(seeds),
+    ...(kind === undefined ? {} : { kind }),
+  };
 }
 
 /** Accepts a full URL, a `#s=…` hash or a bare `s=…`. Never throws. */
@@ -178,5 +211,7 @@ function readView(params: Map<string, string>): Record<string, unknown> {
         ? { chapter: Number(chapter), step: Number(step) }
         : tour;
   }
+  const sweep = params.get("sweep");
+  if (sweep !== undefined) view.sweep = readSweep(sweep);
   return view;
 }

@@ -6,6 +6,7 @@
  */
 import type { Scenario } from "../sim/types";
 import { errorFromIssues, type RestoreError } from "./errors";
+import { unwrapScenarioFile } from "./file";
 import { checkLimit, utf8Length } from "./limits";
 import { CURRENT_VERSION, migrate, OLDEST_VERSION } from "./migrations";
 import { isPlainObject, scenarioSchema } from "./schema";
@@ -15,8 +16,9 @@ export type RestoreResult =
   | { ok: false; error: RestoreError };
 
 /**
- * Accepts a scenario object or its JSON text. A missing `v` means the current
- * version (hand-written files rarely carry one).
+ * Accepts a scenario object or its JSON text, bare or in the exported file's
+ * `{ type: "inside-out/scenario", version, scenario }` wrapper. A missing `v`
+ * means the current version (hand-written files rarely carry one).
  */
 export function restoreScenario(input: unknown): RestoreResult {
   try {
@@ -37,6 +39,9 @@ function restoreUnsafe(input: unknown): RestoreResult {
     if (!parsed.ok) return parsed;
     doc = parsed.value;
   }
+  const unwrapped = unwrapScenarioFile(doc);
+  if (!unwrapped.ok) return unwrapped;
+  doc = unwrapped.doc;
   if (!isPlainObject(doc)) {
     return fail("invalid", `A scenario must be a JSON object, not ${kindOf(doc)}.`);
   }

@@ -5,6 +5,7 @@
  * `rules.ts`. Unknown fields are refused rather than dropped, so a typo in a
  * hand-written file ("clinets") is reported instead of silently ignored.
  */
+import "./zod-config";
 import { z } from "zod";
 import { type Scenario, STORE_NAMES, STRATEGIES } from "../sim/types";
 import { copyDefault, V1_DEFAULTS as D } from "./defaults-v1";

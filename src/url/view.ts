@@ -4,8 +4,11 @@
  * someone scrubs, so it travels as readable hash parameters, not inside the
  * compressed scenario (the scenario part of the URL stays stable).
  */
+import "./zod-config";
 import { z } from "zod";
-import { STRATEGIES, type Strategy } from "../sim/types";
+import { ANOMALY_KINDS, type AnomalyKind } from "../check/types";
+import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
+import { SWEEP_PARAMS, type SweepParam } from "../workshop/params";
 import { errorFromIssues, type RestoreError } from "./errors";
 import { LIMITS } from "./limits";
 import { fail } from "./restore";
@@ -17,7 +20,21 @@ export interface ViewState {
   strategy?: Strategy;
   compare?: [Strategy, Strategy];
   tour?: { chapter: number; step: number };
+  /** A workshop sweep's settings, so a shared link reopens the same sweep. */
+  sweep?: SweepView;
 }
+
+export interface SweepView {
+  param: SweepParam;
+  values: Array<number | string>;
+  strategies: Strategy[];
+  seeds: number;
+  /** The anomaly kind the chart shows. */
+  kind?: AnomalyKind;
+}
+
+/** Bounds that keep a shared sweep link from asking for hours of work. */
+export const SWEEP_BOUNDS = { values: 50, seeds: 10_000 } as const;
 
 /** Bounds for tour positions; the tour itself knows how many steps a chapter has. */
 export const TOUR_BOUNDS = { chapter: 99, step: 999 } as const;
@@ -37,6 +54,18 @@ export const viewSchema = z.strictObject({
       step: z.number().int().min(0).max(TOUR_BOUNDS.step),
     })
     .optional(),
+  sweep: z
+    .strictObject({
+      param: z.enum(SWEEP_PARAMS),
+      values: z
+        .array(z.union([z.number().finite(), z.string().max(20)]))
+        .min(1)
+        .max(SWEEP_BOUNDS.values),
+      strategies: z.array(strategy).min(1).max(STRATEGIES.length),
+      seeds: z.number().int().min(1).max(SWEEP_BOUNDS.seeds),
+      kind: z.enum(ANOMALY_KINDS).optional(),
+    })
+    .optional(),
 });
 
 export type ViewResult = { ok: true; view: ViewState } | { ok: false; error: RestoreError };
@@ -52,4 +81,15 @@ export function restoreView(input: unknown): ViewResult {
   } catch {
     return fail("invalid", "The view state could not be read.");
   }
+}
+
+/**
+ * The scenario a link shows: its `strategy` view parameter, when present,
+ * picks the strategy to run. Links the app writes put the strategy in the
+ * scenario itself, so for them this is the identity.
+ */
+export function scenarioInView(scenario: Scenario, view: ViewState): Scenario {
+  return view.strategy === undefined || view.strategy === scenario.strategy
+    ? scenario
+    : { ...scenario, strategy: view.strategy };
 }

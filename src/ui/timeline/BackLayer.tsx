@@ -1,4 +1,6 @@
+import { memo } from "react";
 import { COLORS } from "./layout";
+import { cssColor } from "./palette";
 import type { View } from "./view";
 
 const GROUP_TITLES: Record<string, string> = {
@@ -9,7 +11,7 @@ const GROUP_TITLES: Record<string, string> = {
 };
 
 /** Everything under the marks: lane rules, group shading, crash and partition bands. */
-export function BackLayer({ v }: { v: View }) {
+function BackLayerView({ v }: { v: View }) {
   const { g, layout: L, x, playhead, showFuture } = v;
   const clampX = (t: number) => Math.max(L.plotX0, Math.min(L.plotX1, x(t)));
   const limit = showFuture ? Number.POSITIVE_INFINITY : playhead;
@@ -24,8 +26,16 @@ export function BackLayer({ v }: { v: View }) {
           patternUnits="userSpaceOnUse"
           patternTransform="rotate(45)"
         >
-          <rect width="6" height="6" fill={COLORS.crash} opacity="0.12" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.crash} strokeWidth="2" opacity="0.5" />
+          <rect width="6" height="6" style={{ fill: cssColor(COLORS.crash) }} opacity="0.12" />
+          <line
+            x1="0"
+            y1="0"
+            x2="0"
+            y2="6"
+            style={{ stroke: cssColor(COLORS.crash) }}
+            strokeWidth="2"
+            opacity="0.5"
+          />
         </pattern>
       </defs>
       {L.groups.map((grp, i) => (
@@ -94,3 +104,6 @@ export function BackLayer({ v }: { v: View }) {
 export function groupTitle(name: string): string {
   return GROUP_TITLES[name] ?? name;
 }
+
+/** Memoised: hover and other local state of the timeline must not redraw every layer. */
+export const BackLayer = memo(BackLayerView);

@@ -1,9 +1,10 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import type { AnomalyBand } from "./anomaly";
 import { groupTitle } from "./BackLayer";
 import { lowerBound, upperBound } from "./geometry";
 import { COLORS, LETTER_COLORS } from "./layout";
 import { markLabel } from "./marks";
+import { cssColor } from "./palette";
 import { type View, visibleRange } from "./view";
 
 interface Props {
@@ -22,7 +23,7 @@ const CHAR_W = 6.2;
 const MAX_BAND_ROWS = 3;
 
 /** Everything above the marks: axis, lane labels, anomaly bands, labels, selection, playhead. */
-export function FrontLayer({ v, bands, selectedSeq, highlight, children }: Props) {
+function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
   const { g, layout: L, x, playhead } = v;
   const [t0, t1] = visibleRange(v);
   const ticks = x.ticks(Math.max(2, Math.floor((L.plotX1 - L.plotX0) / 90)));
@@ -51,7 +52,7 @@ export function FrontLayer({ v, bands, selectedSeq, highlight, children }: Props
           markerHeight="7"
           orient="auto"
         >
-          <path d="M0,0L8,4L0,8Z" fill={COLORS.arrow} />
+          <path d="M0,0L8,4L0,8Z" style={{ fill: cssColor(COLORS.arrow) }} />
         </marker>
       </defs>
       <g clipPath={`url(#${v.uid}-clip)`}>
@@ -207,3 +208,6 @@ function overlaps(a: AnomalyBand, b: AnomalyBand): boolean {
     a.lanes[0] <= b.lanes[b.lanes.length - 1] && b.lanes[0] <= a.lanes[a.lanes.length - 1];
   return lanes && a.from <= b.to && b.from <= a.to;
 }
+
+/** Memoised: hover and other local state of the timeline must not redraw every layer. */
+export const FrontLayer = memo(FrontLayerView);

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { COLORS, LETTER_COLORS } from "./layout";
 import { isFilled, markStyle, shapePath } from "./marks";
+import { cssColor } from "./palette";
 
 interface Item {
   label: string;
@@ -8,7 +9,15 @@ interface Item {
 }
 
 const line = (color: string, dash?: string) => (
-  <line x1={1} y1={9} x2={21} y2={3} stroke={color} strokeWidth={1.4} strokeDasharray={dash} />
+  <line
+    x1={1}
+    y1={9}
+    x2={21}
+    y2={3}
+    style={{ stroke: cssColor(color) }}
+    strokeWidth={1.4}
+    strokeDasharray={dash}
+  />
 );
 
 const shape = (type: Parameters<typeof markStyle>[0]) => {
@@ -17,8 +26,7 @@ const shape = (type: Parameters<typeof markStyle>[0]) => {
   return (
     <path
       d={shapePath(s.shape, 11, 6, 3.5)}
-      fill={filled ? s.color : "none"}
-      stroke={s.color}
+      style={{ fill: filled ? cssColor(s.color) : "none", stroke: cssColor(s.color) }}
       strokeWidth={filled ? 0 : 1.5}
     />
   );
@@ -83,7 +91,7 @@ const ITEMS: Item[] = [
 ];
 
 /** What each mark means, by shape and word as well as colour (for slides and colour-blind readers). */
-export function Legend() {
+function LegendView() {
   return (
     <ul className="tl-legend" aria-label="Legend">
       {ITEMS.map((it) => (
@@ -97,7 +105,14 @@ export function Legend() {
                 patternUnits="userSpaceOnUse"
                 patternTransform="rotate(45)"
               >
-                <line x1="0" y1="0" x2="0" y2="4" stroke={COLORS.crash} strokeWidth="1.5" />
+                <line
+                  x1="0"
+                  y1="0"
+                  x2="0"
+                  y2="4"
+                  style={{ stroke: cssColor(COLORS.crash) }}
+                  strokeWidth="1.5"
+                />
               </pattern>
             </defs>
             {it.draw}
@@ -108,3 +123,6 @@ export function Legend() {
     </ul>
   );
 }
+
+/** Memoised: hover and other local state of the timeline must not redraw every layer. */
+export const Legend = memo(LegendView);

@@ -8,6 +8,7 @@ import {
 } from "./geometry";
 import { COLORS } from "./layout";
 import { isFilled, markStyle, shapePath } from "./marks";
+import { cssColor } from "./palette";
 import { type View, visibleRange } from "./view";
 
 /**
@@ -81,15 +82,14 @@ export function SvgMarks({ v }: { v: View }) {
         data-seq={m.seq[i]}
         data-type={type}
         d={shapePath(s.shape, x(m.t[i]), L.laneY[m.lane[i]], 3.5)}
-        fill={filled ? s.color : "none"}
-        stroke={s.color}
+        style={{ fill: filled ? cssColor(s.color) : "none", stroke: cssColor(s.color) }}
         strokeWidth={filled ? 0 : 1.5}
       />,
     );
   }
   return (
     <g className="tl-svg-marks">
-      <g stroke={COLORS.arrow}>{arrows}</g>
+      <g style={{ stroke: cssColor(COLORS.arrow) }}>{arrows}</g>
       <g>{marks}</g>
     </g>
   );

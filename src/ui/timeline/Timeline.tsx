@@ -3,6 +3,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
+  type ReactNode,
   useEffect,
   useId,
   useMemo,
@@ -15,6 +16,7 @@ import { anomalyBands } from "./anomaly";
 import { BackLayer } from "./BackLayer";
 import { CanvasLayer } from "./CanvasLayer";
 import { describeEvent } from "./causal";
+import { ExportButtons } from "./ExportButtons";
 import { FrontLayer } from "./FrontLayer";
 import { ARROW_DROP, arrowsUpTo, buildGeometry } from "./geometry";
 import { hitTest } from "./hit";
@@ -40,6 +42,8 @@ export interface TimelineProps {
   showFuture?: boolean;
   /** Height of the plot in px; lanes shrink or grow to fit. Default: 30 px per lane. */
   height?: number;
+  /** Fixed lane height in px (compare mode: both runs alike); the plot's height then follows. */
+  laneHeight?: number;
   /** Fixed width in px; default: the container's width (800 where it cannot be measured). */
   width?: number;
   /** Controlled zoom, for timelines that share one (compare mode). */
@@ -51,6 +55,8 @@ export interface TimelineProps {
   label?: string;
   /** Show the legend row under the toolbar (default true). */
   legend?: boolean;
+  /** Extra controls at the end of the toolbar (the app's Compare toggle). */
+  toolbar?: ReactNode;
   /** Force the drawing path (tests, bench); default picks SVG for small runs, canvas for large. */
   renderer?: "auto" | "svg" | "canvas";
 }
@@ -66,8 +72,8 @@ export function Timeline(props: TimelineProps) {
   const width = useWidth(rootRef, props.width);
   const g = useMemo(() => buildGeometry(trace), [trace]);
   const layout = useMemo(
-    () => computeLayout(g.nodes, width, props.height),
-    [g, width, props.height],
+    () => computeLayout(g.nodes, width, props.height, props.laneHeight),
+    [g, width, props.height, props.laneHeight],
   );
   const [follow, setFollow] = useState(false);
   const [ownSel, setOwnSel] = useState<number | null>(null);
@@ -183,6 +189,12 @@ export function Timeline(props: TimelineProps) {
         <button type="button" aria-pressed={follow} onClick={() => setFollow(!follow)}>
           Follow playhead
         </button>
+        <ExportButtons
+          rootRef={rootRef}
+          label={props.label ?? trace.scenario.strategy}
+          playhead={playhead}
+        />
+        {props.toolbar}
       </div>
       {props.legend !== false && <Legend />}
       <div className="tl-scroll">

@@ -1,23 +1,22 @@
 import { drawDensity, type PixelBuffer } from "./density";
-import {
-  ARROW_DROP,
-  ARROW_LOST,
-  arrowWindow,
-  lowerBound,
-  TYPE_NAMES,
-  upperBound,
-} from "./geometry";
-import { COLORS } from "./layout";
+import { ARROW_DROP, ARROW_LOST, arrowWindow, lowerBound, upperBound } from "./geometry";
 import type { AggregateCache } from "./lod";
-import { drawShape, markStyle } from "./marks";
+import { drawMarks } from "./mark-batch";
+import type { Palette } from "./palette";
 import type { View } from "./view";
 
 export interface Frame extends View {
-  /** Marks go on their own canvas above the arrows (so zoomed-out density can be written as pixels). */
-  marksCtx: CanvasRenderingContext2D;
+  /**
+   * Off-screen canvas for the zoomed-out density pixels: putImageData replaces
+   * pixels rather than blending, so they are written here and blitted over the
+   * arrows. (A second on-screen canvas did the same at the cost of a second
+   * canvas resource to produce and composite every frame.)
+   */
+  densityCtx: CanvasRenderingContext2D;
   pixels: PixelBuffer;
   dpr: number;
   cache: AggregateCache;
+  palette: Palette;
 }
 
 export interface FrameStats {
@@ -38,14 +37,12 @@ const STROKE_BATCH = 48;
  */
 export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): FrameStats {
   const { layout: L, x, dpr } = f;
-  for (const c of [ctx, f.marksCtx]) {
-    c.setTransform(dpr, 0, 0, dpr, 0, 0);
-    c.clearRect(0, 0, L.width, L.height);
-    c.save();
-    c.beginPath();
-    c.rect(L.plotX0, 0, L.plotX1 - L.plotX0, L.height);
-    c.clip();
-  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, L.width, L.height);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(L.plotX0, 0, L.plotX1 - L.plotX0, L.height);
+  ctx.clip();
   const t0 = x.invert(L.plotX0);
   const t1 = x.invert(L.plotX1);
   const msPerPx = (t1 - t0) / Math.max(1, L.plotX1 - L.plotX0);
@@ -53,7 +50,6 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: Frame): FrameStats {
   const lod = hi - lo > (L.plotX1 - L.plotX0) * DETAIL_PER_PX;
   const stats = lod ? drawAggregated(ctx, f, t0, t1, msPerPx) : drawExact(ctx, f, t0, t1, lo, hi);
   ctx.restore();
-  f.marksCtx.restore();
   return { ...stats, lod };
 }
 
@@ -148,14 +144,14 @@ function placeArrow(
   else if (heads) b.heads.push(x1, y1, x2, y2);
 }
 
-function flush(ctx: CanvasRenderingContext2D, b: Buckets, showFuture: boolean) {
+function flush(ctx: CanvasRenderingContext2D, b: Buckets, showFuture: boolean, p: Palette) {
   ctx.lineWidth = 1;
-  if (showFuture) strokeSegs(ctx, b.future, COLORS.arrow, FUTURE_ALPHA, [3, 3]);
-  strokeSegs(ctx, b.past, COLORS.arrow, 0.85, []);
-  strokeSegs(ctx, b.dup, COLORS.dup, 0.95, [5, 3]);
-  strokeSegs(ctx, b.drop, COLORS.drop, 0.9, []);
-  strokeSegs(ctx, b.flying, COLORS.arrow, 0.6, [2, 2]);
-  ctx.fillStyle = COLORS.arrow;
+  if (showFuture) strokeSegs(ctx, b.future, p.arrow, FUTURE_ALPHA, [3, 3]);
+  strokeSegs(ctx, b.past, p.arrow, 0.85, []);
+  strokeSegs(ctx, b.dup, p.dup, 0.95, [5, 3]);
+  strokeSegs(ctx, b.drop, p.drop, 0.9, []);
+  strokeSegs(ctx, b.flying, p.arrow, 0.6, [2, 2]);
+  ctx.fillStyle = p.arrow;
   ctx.beginPath();
   for (let i = 0; i < b.heads.length; i += 4) {
     const [x1, y1, x2, y2] = [b.heads[i], b.heads[i + 1], b.heads[i + 2], b.heads[i + 3]];
@@ -166,7 +162,7 @@ function flush(ctx: CanvasRenderingContext2D, b: Buckets, showFuture: boolean) {
     ctx.closePath();
   }
   ctx.fill();
-  ctx.strokeStyle = COLORS.drop;
+  ctx.strokeStyle = p.drop;
   ctx.lineWidth = 2;
   ctx.beginPath();
   for (let i = 0; i < b.crosses.length; i += 2) {
@@ -210,24 +206,8 @@ function drawExact(
       heads,
     );
   }
-  flush(ctx, b, f.showFuture);
-  const m = f.g.marks;
-  const mlo = lowerBound(m.t, t0, m.n);
-  const mhi = upperBound(m.t, t1, m.n);
-  let marks = 0;
-  const mc = f.marksCtx;
-  mc.lineWidth = 1.5;
-  for (let i = mlo; i < mhi; i++) {
-    const future = m.t[i] > f.playhead;
-    if (future && !f.showFuture) break;
-    const s = markStyle(TYPE_NAMES[m.type[i]]);
-    mc.globalAlpha = future ? FUTURE_ALPHA : 1;
-    mc.fillStyle = s.color;
-    mc.strokeStyle = s.color;
-    drawShape(mc, s.shape, f.x(m.t[i]), f.layout.laneY[m.lane[i]], 3.5);
-    marks++;
-  }
-  mc.globalAlpha = 1;
+  flush(ctx, b, f.showFuture, f.palette);
+  const marks = drawMarks(ctx, f, f.palette, t0, t1);
   return { arrows, marks };
 }
 
@@ -262,7 +242,13 @@ function drawAggregated(
       false,
     );
   }
-  flush(ctx, b, f.showFuture);
-  const marks = drawDensity(f.marksCtx, f, agg.marks, agg.bucketMs, f.dpr, f.pixels);
+  flush(ctx, b, f.showFuture, f.palette);
+  const d = drawDensity(f.densityCtx, f, agg.marks, agg.bucketMs, f.dpr, f.pixels, f.palette);
+  // Identity transform: the density is already in device pixels.
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(f.densityCtx.canvas, d.left, d.top);
+  ctx.restore();
+  const marks = d.drawn;
   return { arrows, marks };
 }

@@ -1,6 +1,6 @@
-import { lowerBound, TYPE_NAMES, upperBound } from "./geometry";
+import { lowerBound, upperBound } from "./geometry";
 import type { MarkAgg } from "./lod";
-import { markStyle } from "./marks";
+import type { Palette } from "./palette";
 import type { View } from "./view";
 
 /**
@@ -10,20 +10,21 @@ import type { View } from "./view";
  * power-saving mode); writing the pixels and one putImageData costs ~1 ms.
  */
 
-/** #rrggbb → RGBA packed for a little-endian Uint32 view of ImageData. */
-function pack(hex: string, alpha: number): number {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return ((alpha << 24) | ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff)) >>> 0;
-}
-
-/** Per event type code: the packed colour in the past and (faint) in the future. */
-const PAST = Uint32Array.from(TYPE_NAMES, (t) => pack(markStyle(t).color, 235));
-const FUTURE = Uint32Array.from(TYPE_NAMES, (t) => pack(markStyle(t).color, 40));
-
 export interface PixelBuffer {
   image: ImageData | null;
 }
 
+/** Where the density image goes on the main canvas, in device pixels. */
+export interface DensityResult {
+  drawn: number;
+  left: number;
+  top: number;
+}
+
+/**
+ * Writes the density into `ctx`'s canvas, which it sizes to the plot's lanes
+ * only (not the gutter or the axis): fewer pixels to clear, put and blit.
+ */
 export function drawDensity(
   ctx: CanvasRenderingContext2D,
   v: View,
@@ -31,31 +32,37 @@ export function drawDensity(
   bucketMs: number,
   dpr: number,
   buffer: PixelBuffer,
-): number {
-  const W = ctx.canvas.width;
-  const H = ctx.canvas.height;
+  palette: Palette,
+): DensityResult {
+  const { x, layout: L, playhead, showFuture } = v;
+  const last = L.laneY.length - 1;
+  const left = Math.ceil(L.plotX0 * dpr);
+  const top = Math.max(0, Math.floor(((L.laneY[0] ?? 0) - L.laneH / 2) * dpr));
+  const W = Math.max(1, Math.floor(L.plotX1 * dpr) - left);
+  const H = Math.max(1, Math.ceil(((L.laneY[last] ?? 0) + L.laneH / 2) * dpr) - top);
+  if (ctx.canvas.width !== W || ctx.canvas.height !== H) {
+    ctx.canvas.width = W;
+    ctx.canvas.height = H;
+  }
   if (!buffer.image || buffer.image.width !== W || buffer.image.height !== H)
     buffer.image = ctx.createImageData(W, H);
   const px = new Uint32Array(buffer.image.data.buffer);
   px.fill(0);
-  const { x, layout: L, playhead, showFuture } = v;
   const t0 = x.invert(L.plotX0);
   const t1 = x.invert(L.plotX1);
   const lo = lowerBound(m.t, t0, m.n);
   const hi = upperBound(m.t, showFuture ? t1 : Math.min(t1, playhead), m.n);
-  const colW = Math.max(1, Math.round(((x(bucketMs) - x(0)) * dpr) / 1));
-  const xMin = Math.ceil(L.plotX0 * dpr);
-  const xMax = Math.floor(L.plotX1 * dpr);
+  const colW = Math.max(1, Math.round((x(bucketMs) - x(0)) * dpr));
   let drawn = 0;
   for (let i = lo; i < hi; i++) {
     const future = m.t[i] > playhead;
-    const colour = future ? FUTURE[m.type[i]] : PAST[m.type[i]];
+    const colour = future ? palette.packedFuture[m.type[i]] : palette.packedPast[m.type[i]];
     // Busier buckets draw taller, on a log scale, capped below the lane height.
     const h = Math.round(Math.min(L.laneH * 0.7, 3 + 2 * Math.log2(m.count[i])) * dpr);
-    const cx = Math.floor(x(m.t[i]) * dpr);
-    const cy = Math.round(L.laneY[m.lane[i]] * dpr - h / 2);
-    const xa = Math.max(xMin, cx);
-    const xb = Math.min(xMax, cx + colW);
+    const cx = Math.floor(x(m.t[i]) * dpr) - left;
+    const cy = Math.round(L.laneY[m.lane[i]] * dpr - h / 2) - top;
+    const xa = Math.max(0, cx);
+    const xb = Math.min(W, cx + colW);
     const yb = Math.min(H, cy + h);
     for (let yy = Math.max(0, cy); yy < yb; yy++) {
       const row = yy * W;
@@ -64,5 +71,5 @@ export function drawDensity(
     drawn += m.count[i];
   }
   ctx.putImageData(buffer.image, 0, 0);
-  return drawn;
+  return { drawn, left, top };
 }

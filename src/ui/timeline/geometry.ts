@@ -1,4 +1,10 @@
 import type { EventType, NodeInfo, Trace, TraceEvent } from "../../sim/types";
+import { lowerBound, upperBound } from "./sorted";
+import { TYPE_CODE } from "./type-codes";
+
+// Re-exported: the layers import everything about the geometry from here.
+export { lowerBound, upperBound } from "./sorted";
+export { TYPE_CODE, TYPE_NAMES } from "./type-codes";
 
 /**
  * Everything a frame needs, computed once per trace. Typed arrays sorted by
@@ -64,39 +70,6 @@ export interface Geometry {
   endTime: number;
 }
 
-export const TYPE_CODE: Record<EventType, number> = Object.fromEntries(
-  [
-    "invoke",
-    "send",
-    "deliver",
-    "drop",
-    "duplicate",
-    "apply",
-    "reject",
-    "ack",
-    "fail",
-    "timeout",
-    "retry",
-    "read",
-    "crash",
-    "restart",
-    "partition",
-    "heal",
-    "append",
-    "replicate",
-    "hw-advance",
-    "isr-change",
-    "elect",
-    "truncate",
-    "poll",
-    "commit-offset",
-    "add-store",
-    "quiesce",
-  ].map((t, i) => [t, i]),
-) as Record<EventType, number>;
-
-export const TYPE_NAMES = Object.keys(TYPE_CODE) as EventType[];
-
 /** Message events are arrows, not marks; crash/restart/partition/heal are bands. */
 const NOT_A_MARK = new Set<EventType>([
   "send",
@@ -107,30 +80,6 @@ const NOT_A_MARK = new Set<EventType>([
   "heal",
   "quiesce",
 ]);
-
-/** First index i with a[i] >= v (a sorted ascending, length n). */
-export function lowerBound(a: ArrayLike<number>, v: number, n = a.length): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index i with a[i] > v. */
-export function upperBound(a: ArrayLike<number>, v: number, n = a.length): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Partition detail is "a,b | c" (both ways) or "a -> b" (one way). */
 export function partitionSides(detail: string | undefined): [string[], string[]] {

@@ -21,12 +21,19 @@ const GROUP_GAP = 6;
 const GROUP_HEAD = 13;
 const RIGHT_PAD = 12;
 
-export function computeLayout(nodes: NodeInfo[], width: number, height?: number): Layout {
+/** `laneHeight` fixes the lane height (the height then follows); else lanes share `height`. */
+export function computeLayout(
+  nodes: NodeInfo[],
+  width: number,
+  height?: number,
+  laneHeight?: number,
+): Layout {
   const groupNames = [...new Set(nodes.map((n) => n.group))];
   const gaps = Math.max(0, groupNames.length - 1) * GROUP_GAP + groupNames.length * GROUP_HEAD;
   const lanes = Math.max(1, nodes.length);
   // Lanes get what the height allows, within legible bounds; no height = comfortable default.
-  const laneH = height ? Math.max(14, Math.min(44, (height - AXIS_H - gaps - 8) / lanes)) : 30;
+  const fitted = height ? Math.max(14, Math.min(44, (height - AXIS_H - gaps - 8) / lanes)) : 30;
+  const laneH = laneHeight ?? fitted;
   const laneY: number[] = [];
   const groups: Layout["groups"] = [];
   let y = AXIS_H + 4;
@@ -44,7 +51,8 @@ export function computeLayout(nodes: NodeInfo[], width: number, height?: number)
   }
   return {
     width,
-    height: height ?? y + 8,
+    // Never shorter than the lanes: too many lanes for the height grow the plot rather than lose lanes.
+    height: Math.max(laneHeight === undefined ? (height ?? 0) : 0, y + 8),
     plotX0: GUTTER,
     plotX1: Math.max(GUTTER + 40, width - RIGHT_PAD),
     axisH: AXIS_H,

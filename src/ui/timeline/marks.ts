@@ -63,7 +63,58 @@ export function markLabel(e: {
   return null;
 }
 
-/** Canvas path for a shape centred at (x, y) with radius r; strokes or fills per shape. */
+/**
+ * Adds the shape centred at (x, y) with radius r to the current path, so that
+ * many marks of one style go out in a single fill or stroke (`isFilled` says
+ * which); a call per mark costs more than the pixels it draws.
+ */
+export function addShape(
+  ctx: CanvasRenderingContext2D,
+  shape: Shape,
+  x: number,
+  y: number,
+  r: number,
+) {
+  switch (shape) {
+    case "circle":
+    case "ring":
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+      return;
+    case "square":
+    case "box":
+      ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      return;
+    case "tick":
+    case "bar": {
+      const h = r * (shape === "tick" ? 2 : 1.4);
+      ctx.moveTo(x, y - h);
+      ctx.lineTo(x, y + h);
+      return;
+    }
+    case "triangle":
+      ctx.moveTo(x, y - r);
+      ctx.lineTo(x + r, y + r);
+      ctx.lineTo(x - r, y + r);
+      ctx.closePath();
+      return;
+    case "diamond":
+      ctx.moveTo(x, y - r);
+      ctx.lineTo(x + r, y);
+      ctx.lineTo(x, y + r);
+      ctx.lineTo(x - r, y);
+      ctx.closePath();
+      return;
+    case "cross":
+      ctx.moveTo(x - r, y - r);
+      ctx.lineTo(x + r, y + r);
+      ctx.moveTo(x + r, y - r);
+      ctx.lineTo(x - r, y + r);
+      return;
+  }
+}
+
+/** One shape, filled or stroked in the context's current style. */
 export function drawShape(
   ctx: CanvasRenderingContext2D,
   shape: Shape,
@@ -72,50 +123,9 @@ export function drawShape(
   r: number,
 ) {
   ctx.beginPath();
-  switch (shape) {
-    case "circle":
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-      ctx.fill();
-      return;
-    case "ring":
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-      ctx.stroke();
-      return;
-    case "square":
-      ctx.fillRect(x - r, y - r, 2 * r, 2 * r);
-      return;
-    case "box":
-      ctx.strokeRect(x - r, y - r, 2 * r, 2 * r);
-      return;
-    case "tick":
-    case "bar":
-      ctx.moveTo(x, y - r * (shape === "tick" ? 2 : 1.4));
-      ctx.lineTo(x, y + r * (shape === "tick" ? 2 : 1.4));
-      ctx.stroke();
-      return;
-    case "triangle":
-      ctx.moveTo(x, y - r);
-      ctx.lineTo(x + r, y + r);
-      ctx.lineTo(x - r, y + r);
-      ctx.closePath();
-      ctx.fill();
-      return;
-    case "diamond":
-      ctx.moveTo(x, y - r);
-      ctx.lineTo(x + r, y);
-      ctx.lineTo(x, y + r);
-      ctx.lineTo(x - r, y);
-      ctx.closePath();
-      ctx.stroke();
-      return;
-    case "cross":
-      ctx.moveTo(x - r, y - r);
-      ctx.lineTo(x + r, y + r);
-      ctx.moveTo(x + r, y - r);
-      ctx.lineTo(x - r, y + r);
-      ctx.stroke();
-      return;
-  }
+  addShape(ctx, shape, x, y, r);
+  if (isFilled(shape)) ctx.fill();
+  else ctx.stroke();
 }
 
 /** SVG path data for the same shapes (small runs and export draw in SVG). */

@@ -1,6 +1,8 @@
 import { select, type ZoomBehavior, zoom, zoomIdentity } from "d3";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { Layout } from "./layout";
+import { record, renderStats } from "./render-stats";
 import { IDENTITY, type ZoomState } from "./view";
 
 export interface ZoomControls {
@@ -45,14 +47,22 @@ export function useZoom(
 
   const pending = useRef<ZoomState | null>(null);
   const frame = useRef(0);
-  const flush = useCallback(() => {
+  const apply = useCallback((next: ZoomState) => {
+    if (optsRef.current.onChange) optsRef.current.onChange(next);
+    else setOwn(next);
+  }, []);
+  // Input's frame callback: render inside this animation frame. A plain setState
+  // here is scheduled as a later task, which can land after the paint and show
+  // the pan a frame late.
+  const flushFrame = useCallback(() => {
     frame.current = 0;
     const next = pending.current;
     pending.current = null;
     if (!next) return;
-    if (optsRef.current.onChange) optsRef.current.onChange(next);
-    else setOwn(next);
-  }, []);
+    const start = performance.now();
+    flushSync(() => apply(next));
+    if (renderStats.enabled) record(renderStats.frameWorkMs, performance.now() - start);
+  }, [apply]);
 
   const { plotX0, plotX1, height } = layout;
   useEffect(() => {
@@ -75,9 +85,14 @@ export function useZoom(
         if (/move/.test(type)) optsRef.current.onUserPan?.();
         // Input can outpace the screen: keep only the latest transform and render once per frame.
         // Programmatic changes (keys, buttons, follow) have no source event and apply at once.
-        pending.current = next;
-        if (!ev.sourceEvent || typeof requestAnimationFrame === "undefined") flush();
-        else if (frame.current === 0) frame.current = requestAnimationFrame(flush);
+        // (They may run inside an effect, where flushSync is not allowed.)
+        if (!ev.sourceEvent || typeof requestAnimationFrame === "undefined") {
+          pending.current = null;
+          apply(next);
+        } else {
+          pending.current = next;
+          if (frame.current === 0) frame.current = requestAnimationFrame(flushFrame);
+        }
       });
     behaviour.current = z;
     const sel = select(el);
@@ -91,7 +106,7 @@ export function useZoom(
       if (frame.current) cancelAnimationFrame(frame.current);
       frame.current = 0;
     };
-  }, [ref, plotX0, plotX1, height, flush]);
+  }, [ref, plotX0, plotX1, height, apply, flushFrame]);
 
   // Controlled value changed elsewhere (the other compare timeline): tell d3.
   useEffect(() => {

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { defaultScenario } from "../sim/defaults";
+import { presetScenario } from "../sim/presets";
+import { decodeLink, encodeLink } from "../url/index";
+import { actions } from "./actions";
+import { resetAppStore, useAppStore } from "./app-store";
+import { resetCompareStore, useCompareStore } from "./compare";
+import { resetLinkStore, useLinkStore } from "./link-store";
+import {
+  LINK_THROTTLE_MS,
+  openDefaultScenario,
+  shareLink,
+  startLinkSync,
+  stopLinkSync,
+} from "./link-sync";
+import { playback, resetPlayback } from "./playback";
+
+const race = presetScenario("kleppmann-race");
+if (race === undefined) throw new Error("the kleppmann-race preset is missing");
+
+function setHash(hash: string): void {
+  window.history.replaceState(null, "", `/${hash}`);
+}
+
+/** What a person pasting into the address bar does: the hash changes, then the event fires. */
+function pasteHash(hash: string): void {
+  setHash(hash);
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+}
+
+const settle = () => vi.advanceTimersByTime(LINK_THROTTLE_MS + 1);
+
+describe("link sync", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    resetPlayback();
+    resetAppStore();
+    resetLinkStore();
+    resetCompareStore();
+    setHash("");
+  });
+  afterEach(() => {
+    stopLinkSync();
+    vi.useRealTimers();
+  });
+
+  it("opens the link in the address bar at startup, at its playhead and strategy", () => {
+    setHash(`${encodeLink(race)}&t=40&strategy=log`);
+    startLinkSync();
+    const { scenario, playhead, presetName } = useAppStore.getState();
+    expect(scenario).toEqual({ ...race, strategy: "log" });
+    expect(playhead).toBe(40);
+    expect(presetName).toBe("kleppmann-race");
+    expect(playback.status()).toBe("paused");
+    expect(useLinkStore.getState().problem).toBeNull();
+  });
+
+  it("opens the compare pair a link carries", () => {
+    setHash(encodeLink(race, { compare: ["dual-write", "cdc"] }));
+    startLinkSync();
+    expect(useCompareStore.getState().compare).toEqual(["dual-write", "cdc"]);
+  });
+
+  it("shows a refused link's reason, keeps the run and the pasted link", () => {
+    setHash("#s=99.abc");
+    startLinkSync();
+    expect(useLinkStore.getState().problem).toMatchObject({
+      source: "link",
+      error: { code: "version" },
+    });
+    expect(useAppStore.getState().scenario).toEqual(defaultScenario());
+    actions.seek(100);
+    settle();
+    expect(window.location.hash).toBe("#s=99.abc");
+  });
+
+  it("opens a link pasted later, and notes a view part it could not read", () => {
+    startLinkSync();
+    pasteHash(`${encodeLink(race)}&t=-5`);
+    expect(useAppStore.getState().scenario).toEqual(race);
+    expect(useLinkStore.getState().problem?.source).toBe("view");
+    pasteHash("#about");
+    expect(useAppStore.getState().scenario).toEqual(race);
+  });
+
+  it("leaves the address bar of an untouched page alone", () => {
+    startLinkSync();
+    settle();
+    expect(window.location.hash).toBe("");
+  });
+
+  it("replaces the hash as the scenario changes, a few times a second at most", () => {
+    startLinkSync();
+    const replace = vi.spyOn(window.history, "replaceState");
+    const push = vi.spyOn(window.history, "pushState");
+    for (let seed = 2; seed < 12; seed++) {
+      actions.editScenario((s) => {
+        s.seed = seed;
+      });
+      vi.advanceTimersByTime(20);
+    }
+    settle();
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(push).not.toHaveBeenCalled();
+    const decoded = decodeLink(window.location.hash);
+    expect(decoded.ok && decoded.scenario.seed).toBe(11);
+  });
+
+  it("writes the playhead when the run stands still, not while it plays", () => {
+    startLinkSync();
+    actions.seek(120.7);
+    settle();
+    expect(window.location.hash).toMatch(/&t=120$/);
+    playback.send({ type: "PLAY" });
+    useAppStore.getState().setPlayhead(200);
+    settle();
+    expect(window.location.hash).not.toContain("t=");
+    useAppStore.getState().setPlayhead(260.2);
+    playback.send({ type: "PAUSE" });
+    settle();
+    expect(window.location.hash).toMatch(/&t=260$/);
+  });
+
+  it("puts compare mode in the link", () => {
+    startLinkSync();
+    useCompareStore.setState({ compare: ["log", "cdc"] });
+    settle();
+    expect(window.location.hash).toContain("&compare=log,cdc");
+  });
+
+  it("goes back to a clean URL and the default run", () => {
+    setHash("#s=1.garbage");
+    startLinkSync();
+    openDefaultScenario();
+    settle();
+    expect(window.location.hash).toBe("");
+    expect(useLinkStore.getState().problem).toBeNull();
+    expect(useAppStore.getState().presetName).toBe("default");
+  });
+
+  it("shares the whole URL, written into the address bar too", () => {
+    startLinkSync();
+    const link = shareLink();
+    expect(link).toBe(`${window.location.origin}/${encodeLink(defaultScenario())}`);
+    expect(window.location.href).toBe(link);
+  });
+});

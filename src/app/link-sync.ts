@@ -1,0 +1,165 @@
+/**
+ * The address bar and the app, kept in step both ways.
+ *
+ * In: at startup and on every `hashchange` (a person pastes another link), a
+ * `#s=…` hash is decoded and opened, or refused with a message on the page.
+ * Out: as the scenario changes, or the playhead settles, the hash is replaced
+ * (never pushed: scrubbing must not flood Back) with the current link,
+ * throttled so a slider drag or a playing run writes a few times a second at
+ * most. While a run plays the playhead is left out, so the URL holds still.
+ */
+
+import { getTourPosition, setTourPosition, subscribeTourPosition } from "../tour/tour-store";
+import { decodeLink, encodeLink } from "../url/index";
+import { actions } from "./actions";
+import { useAppStore } from "./app-store";
+import { useCompareStore } from "./compare";
+import { clearProblem, reportProblem, useLinkStore } from "./link-store";
+import { openScenario } from "./open-scenario";
+import { playback } from "./playback";
+
+/** Four writes a second: the URL keeps up with a person, not with animation frames. */
+export const LINK_THROTTLE_MS = 250;
+
+interface Sync {
+  win: Window;
+  throttleMs: number;
+  /** The hash the address bar stands for; no write while the app still matches it. */
+  shown: string;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  unsubscribe: () => void;
+}
+
+let sync: Sync | null = null;
+
+/** `s=` as a parameter of the hash: other fragments (`#about`) are not links. */
+export function hasScenarioParam(hash: string): boolean {
+  return /(^#?|&)s=/.test(hash);
+}
+
+/** Starts both directions; returns the stop function (tests, hot reload). */
+export function startLinkSync(
+  win: Window = window,
+  { throttleMs = LINK_THROTTLE_MS }: { throttleMs?: number } = {},
+): () => void {
+  stopLinkSync();
+  const state: Sync = { win, throttleMs, shown: "", timer: undefined, unsubscribe: () => {} };
+  sync = state;
+  if (hasScenarioParam(win.location.hash)) openLink(win.location.hash);
+  state.shown = currentHash();
+
+  const onHashChange = () => {
+    if (!hasScenarioParam(win.location.hash)) return;
+    openLink(win.location.hash);
+    state.shown = currentHash();
+  };
+  win.addEventListener("hashchange", onHashChange);
+  const offApp = useAppStore.subscribe((next, prev) => {
+    if (next.scenario !== prev.scenario || next.playhead !== prev.playhead) schedule(state);
+  });
+  const offLink = useLinkStore.subscribe((next, prev) => {
+    if (next.problem !== prev.problem) schedule(state);
+  });
+  const offCompare = useCompareStore.subscribe(() => schedule(state));
+  const offTour = subscribeTourPosition(() => schedule(state));
+  state.unsubscribe = () => {
+    win.removeEventListener("hashchange", onHashChange);
+    offApp();
+    offLink();
+    offCompare();
+    offTour();
+  };
+  return stopLinkSync;
+}
+
+export function stopLinkSync(): void {
+  if (sync === null) return;
+  clearTimeout(sync.timer);
+  sync.unsubscribe();
+  sync = null;
+}
+
+/**
+ * Opens a link (full URL or hash). Never throws: a refused link, or one whose
+ * run fails, becomes a message on the page and the current run stays.
+ */
+export function openLink(link: string): boolean {
+  try {
+    const decoded = decodeLink(link);
+    if (!decoded.ok) {
+      reportProblem({ source: "link", error: decoded.error });
+      return false;
+    }
+    openScenario(decoded.scenario, decoded.view);
+    // A talk link lands on its chapter and step (which loads that step's scenario).
+    if (decoded.view.tour !== undefined) setTourPosition(decoded.view.tour);
+    if (decoded.viewError) reportProblem({ source: "view", error: decoded.viewError });
+    else clearProblem();
+    return true;
+  } catch (e) {
+    const detail = e instanceof Error ? ` (${e.message.slice(0, 120)})` : "";
+    reportProblem({
+      source: "link",
+      error: { code: "invalid", message: `The link's scenario could not be run${detail}.` },
+    });
+    return false;
+  }
+}
+
+/** The way back from a bad link: a clean URL and the default run. */
+export function openDefaultScenario(): void {
+  const win = sync?.win ?? window;
+  win.history.replaceState(win.history.state, "", win.location.pathname + win.location.search);
+  actions.loadPreset("default");
+  useCompareStore.setState({ compare: null });
+  useLinkStore.setState({ openedView: {} });
+  clearProblem();
+  // The clean URL stands for the default run until something changes.
+  if (sync !== null) sync.shown = currentHash();
+}
+
+/** Writes the current link into the address bar now and returns the whole URL. */
+export function shareLink(): string {
+  const win = sync?.win ?? window;
+  const hash = currentHash();
+  replaceHash(win, hash);
+  if (sync !== null) sync.shown = hash;
+  return win.location.href;
+}
+
+/** The hash for what is on screen; the playhead only when the run is standing still. */
+export function currentHash(): string {
+  const { scenario, playhead } = useAppStore.getState();
+  const compare = useCompareStore.getState().compare;
+  const tour = getTourPosition();
+  // Whole ms, rounded down: event times are whole ms, so the same events are shown.
+  const t = playback.status() === "playing" ? 0 : Math.floor(playhead);
+  return encodeLink(scenario, {
+    ...(t > 0 ? { playhead: t } : {}),
+    // A pair of one strategy is not a comparison, and links refuse it.
+    ...(compare !== null && compare[0] !== compare[1] ? { compare } : {}),
+    ...(tour !== null ? { tour } : {}),
+  });
+}
+
+function schedule(state: Sync): void {
+  if (state.timer === undefined) state.timer = setTimeout(() => flush(state), state.throttleMs);
+}
+
+function flush(state: Sync): void {
+  state.timer = undefined;
+  if (sync !== state) return;
+  // Keep a refused link in the address bar, so the person can see and fix what they pasted.
+  if (useLinkStore.getState().problem?.source === "link") return;
+  const hash = currentHash();
+  if (hash !== state.shown) {
+    replaceHash(state.win, hash);
+    state.shown = hash;
+  }
+  // Pausing moves nothing in the store, so while playing keep looking for the stop.
+  if (playback.status() === "playing") schedule(state);
+}
+
+function replaceHash(win: Window, hash: string): void {
+  win.history.replaceState(win.history.state, "", hash);
+}

@@ -1,0 +1,84 @@
+import type { Report } from "../check/types";
+import type { EventType, Trace } from "../sim/types";
+import type { Spotlight } from "./types";
+
+/**
+ * Events worth a ring when a lane is spotlit. Sends, deliveries, polls and
+ * replication fetches are left out: on a consumer or broker lane they come
+ * every few ms and would bury the events that tell the story.
+ */
+const TELLING: ReadonlySet<EventType> = new Set<EventType>([
+  "invoke",
+  "apply",
+  "reject",
+  "ack",
+  "fail",
+  "timeout",
+  "retry",
+  "drop",
+  "duplicate",
+  "crash",
+  "restart",
+  "append",
+  "truncate",
+  "elect",
+  "commit-offset",
+  "add-store",
+]);
+
+/** Enough rings to mark a lane's story without drawing over the lane itself. */
+const MAX_RINGS = 200;
+
+/** The anomaly a spotlight names: the first of its kind visible by `untilMs`. */
+export function spotlitAnomalyId(
+  spotlight: Spotlight,
+  report: Report | null,
+  untilMs: number,
+): string | null {
+  if (!("anomaly" in spotlight)) return null;
+  const found = report?.anomalies.find(
+    (a) => a.kind === spotlight.anomaly && a.detectedAt <= untilMs,
+  );
+  return found?.id ?? null;
+}
+
+/** Trace seqs the timeline rings for a spotlight, up to where the step's play stops. */
+export function spotlightSeqs(
+  spotlight: Spotlight,
+  trace: Trace,
+  report: Report | null,
+  untilMs: number,
+): number[] {
+  if ("anomaly" in spotlight) {
+    const id = spotlitAnomalyId(spotlight, report, untilMs);
+    return report?.anomalies.find((a) => a.id === id)?.events ?? [];
+  }
+  const out: number[] = [];
+  for (const e of trace.events) {
+    if (e.t > untilMs || out.length >= MAX_RINGS) break;
+    const hit =
+      "lanes" in spotlight
+        ? spotlight.lanes.includes(e.node) && TELLING.has(e.type)
+        : e.node === spotlight.store && e.key === spotlight.key && e.type === "apply";
+    if (hit) out.push(e.seq);
+  }
+  return out;
+}
+
+/** A store cell's value at `t` (what the Stores panel shows there), or undefined if unset. */
+export function cellValueAt(
+  trace: Trace,
+  store: string,
+  key: string,
+  t: number,
+): string | number | undefined {
+  let value: string | number | undefined;
+  for (const e of trace.events) {
+    if (e.t > t) break;
+    if (e.node !== store) continue;
+    if (e.type === "apply" && e.key === key) value = e.value;
+    // A cache that crashes forgets its contents.
+    else if (e.type === "crash" && store === "cache") value = undefined;
+  }
+  return value;
+}

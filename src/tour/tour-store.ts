@@ -1,0 +1,127 @@
+import { createActor } from "xstate";
+import { create } from "zustand";
+import { STEP_COUNTS, stepAt } from "./chapters";
+import { createTourMachine, type TourEvent, type TourPosition } from "./tour-machine";
+import { enterStep, leaveStep } from "./tour-player";
+
+export interface TourState {
+  /** The tour is showing a step (the machine is in `step`). */
+  open: boolean;
+  /** 0-based; kept while the tour is closed so it resumes where it was left. */
+  chapter: number;
+  step: number;
+  /** Large type, editing chrome hidden. */
+  presenter: boolean;
+  /** The speaker blanked the screen (B). */
+  blank: boolean;
+  /** The current step's play reached its target and stopped there. */
+  halted: boolean;
+  /** Where the current step's play halts, simulated ms. */
+  target: number | null;
+}
+
+export const useTourStore = create<TourState>()(() => ({
+  open: false,
+  chapter: 0,
+  step: 0,
+  presenter: false,
+  blank: false,
+  halted: false,
+  target: null,
+}));
+
+const machine = createTourMachine(STEP_COUNTS);
+let actor = createActor(machine).start();
+
+/**
+ * Every tour event goes through here: the machine moves, the store mirrors it
+ * (before the scenario loads, so link sync sees the new position together with
+ * the new scenario), then the step plays from its known state.
+ */
+function send(event: TourEvent): void {
+  const before = actor.getSnapshot();
+  actor.send(event);
+  const snap = actor.getSnapshot();
+  // A refused event (Next on the last step) changes nothing on screen.
+  if (snap === before) return;
+  const open = snap.value === "step";
+  const { chapter, step } = snap.context;
+  useTourStore.setState({ open, chapter, step, halted: false, target: null });
+  const current = stepAt(chapter, step);
+  if (open && current !== undefined) {
+    const target = enterStep(current, () => useTourStore.setState({ halted: true }));
+    // enterStep may already have halted (a target at 0); keep what it set.
+    useTourStore.setState({ target });
+  } else leaveStep();
+}
+
+export const tourActions = {
+  start: () => send({ type: "START" }),
+  next: () => send({ type: "NEXT" }),
+  prev: () => send({ type: "PREV" }),
+  first: () => send({ type: "FIRST" }),
+  last: () => send({ type: "LAST" }),
+  /** 0-based. */
+  goto: (chapter: number, step: number) => send({ type: "GOTO", chapter, step }),
+  /** Leave the tour; the step's scenario stays loaded to play with. */
+  exit: () => {
+    useTourStore.setState({ blank: false });
+    send({ type: "EXIT" });
+  },
+  togglePresenter: () => useTourStore.setState((s) => ({ presenter: !s.presenter })),
+  toggleBlank: () => useTourStore.setState((s) => ({ blank: !s.blank })),
+};
+
+/** For key handlers elsewhere: while the tour is open its clicker keys win. */
+export function isTourOpen(): boolean {
+  return useTourStore.getState().open;
+}
+
+/**
+ * The tour position as a link carries it (`tour=c.s`, both 1-based), or null
+ * when the tour is closed. Link sync reads this when it writes the URL.
+ */
+export function getTourPosition(): TourPosition | null {
+  const { open, chapter, step } = useTourStore.getState();
+  return open ? { chapter: chapter + 1, step: step + 1 } : null;
+}
+
+/**
+ * Open the tour at a 1-based position from a link (clamped to the tour's
+ * range; chapter 0 means the first), loading that step's scenario; null closes it.
+ */
+export function setTourPosition(position: TourPosition | null): void {
+  if (position === null) {
+    if (isTourOpen()) tourActions.exit();
+    return;
+  }
+  const current = getTourPosition();
+  if (current?.chapter === position.chapter && current.step === position.step) return;
+  send({ type: "GOTO", chapter: position.chapter - 1, step: position.step - 1 });
+}
+
+/** Calls `listener` with the link position whenever the tour moves, opens or closes. */
+export function subscribeTourPosition(
+  listener: (position: TourPosition | null) => void,
+): () => void {
+  return useTourStore.subscribe((s, prev) => {
+    if (s.open !== prev.open || s.chapter !== prev.chapter || s.step !== prev.step)
+      listener(getTourPosition());
+  });
+}
+
+/** Fresh machine and store (tests). */
+export function resetTour(): void {
+  leaveStep();
+  actor.stop();
+  actor = createActor(machine).start();
+  useTourStore.setState({
+    open: false,
+    chapter: 0,
+    step: 0,
+    presenter: false,
+    blank: false,
+    halted: false,
+    target: null,
+  });
+}

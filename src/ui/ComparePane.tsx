@@ -1,0 +1,84 @@
+import { useId, useMemo } from "react";
+import { actions } from "../app/actions";
+import { useAppStore } from "../app/app-store";
+import { compareActions, compareRun } from "../app/compare";
+import { STRATEGIES, type Strategy } from "../sim/types";
+import { CompareTimeline } from "./timeline/CompareTimeline";
+
+/** One lane height for both runs, so their lanes read alike; the log's run has more lanes. */
+const COMPARE_LANE_PX = 20;
+
+function StrategySelect(props: {
+  label: string;
+  value: Strategy;
+  onChange: (s: Strategy) => void;
+}) {
+  const id = useId();
+  return (
+    <span className="compare-field">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as Strategy)}
+      >
+        {STRATEGIES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** The two strategies being compared; shown in the timeline pane's bar. */
+export function CompareChoice({ pair }: { pair: [Strategy, Strategy] }) {
+  return (
+    <div className="compare-choice">
+      <StrategySelect
+        label="First strategy"
+        value={pair[0]}
+        onChange={(s) => compareActions.setStrategy(0, s)}
+      />
+      <StrategySelect
+        label="Second strategy"
+        value={pair[1]}
+        onChange={(s) => compareActions.setStrategy(1, s)}
+      />
+    </div>
+  );
+}
+
+/**
+ * The app's scenario under two strategies, stacked on one time axis, driven by
+ * the app's one playhead.
+ */
+export function ComparePane({ pair }: { pair: [Strategy, Strategy] }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const appTrace = useAppStore((s) => s.trace);
+  const report = useAppStore((s) => s.report);
+  const checkError = useAppStore((s) => s.checkError);
+  const playhead = useAppStore((s) => s.playhead);
+  const [first, second] = pair;
+  const [a, b] = useMemo(() => {
+    const own = { trace: appTrace, report, checkError };
+    return [compareRun(scenario, own, first), compareRun(scenario, own, second)] as const;
+  }, [scenario, appTrace, report, checkError, first, second]);
+  // Playback stops at the end of the app's own run. A run that goes on longer
+  // would then never show its tail (nor count the anomalies found there), so
+  // once the app's run has ended, both are shown to their ends.
+  const end = Math.max(a.trace.endTime, b.trace.endTime);
+  const shown = playhead >= appTrace.endTime ? end : playhead;
+  return (
+    <div className="compare-pane">
+      <CompareTimeline
+        traces={[a.trace, b.trace]}
+        reports={[a.report, b.report]}
+        playhead={shown}
+        onSeek={actions.seek}
+        laneHeight={COMPARE_LANE_PX}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { ACID_LETTER } from "../../check/types";
+import { CHAPTERS } from "../../tour/chapters";
+import { tourActions, useTourStore } from "../../tour/tour-store";
+import { ChapterNav } from "./ChapterNav";
+import { LetterScore } from "./LetterScore";
+import { SpotlightNote } from "./SpotlightNote";
+import { StrategyScoreboard } from "./StrategyScoreboard";
+
+/** The caption bar of talk mode: where we are, what to look at, and the clicker's buttons. */
+export function TourBar() {
+  const chapterIndex = useTourStore((s) => s.chapter);
+  const stepIndex = useTourStore((s) => s.step);
+  const halted = useTourStore((s) => s.halted);
+  const target = useTourStore((s) => s.target);
+  const chapter = CHAPTERS[chapterIndex];
+  const step = chapter.steps[stepIndex];
+  const spot = "anomaly" in step.spotlight ? ACID_LETTER[step.spotlight.anomaly] : null;
+  const atStart = chapterIndex === 0 && stepIndex === 0;
+  const atEnd = chapterIndex === CHAPTERS.length - 1 && stepIndex === chapter.steps.length - 1;
+  return (
+    <section
+      className="tour-bar"
+      aria-label="Tour"
+      data-state={halted ? "halted" : "playing"}
+      data-step={step.id}
+    >
+      <div className="tour-head">
+        <ChapterNav current={chapterIndex} />
+        <p className="tour-chapter">
+          Chapter {chapter.number} · {chapter.title}
+        </p>
+      </div>
+      <div className="tour-body">
+        <div className="tour-text" aria-live="polite">
+          <div className="tour-title-row">
+            <h2 className="tour-title">{step.title}</h2>
+            <LetterScore spot={spot} />
+          </div>
+          <p className="tour-caption">{step.caption}</p>
+          <div className="tour-notes">
+            {step.overlay !== undefined && <p className="tour-overlay">{step.overlay}</p>}
+            <SpotlightNote spotlight={step.spotlight} />
+          </div>
+        </div>
+        {step.scoreboard === true && <StrategyScoreboard scenario={step.scenario} />}
+      </div>
+      <div className="tour-nav">
+        <button
+          type="button"
+          onClick={tourActions.prev}
+          disabled={atStart}
+          aria-keyshortcuts="PageUp ArrowLeft"
+        >
+          ← Previous step
+        </button>
+        <span className="tour-count">
+          step {stepIndex + 1} of {chapter.steps.length}
+        </span>
+        <button
+          type="button"
+          className="primary"
+          onClick={tourActions.next}
+          disabled={atEnd}
+          aria-keyshortcuts="PageDown ArrowRight Space"
+        >
+          Next step →
+        </button>
+        <span className="tour-play">
+          {halted ? `stopped at ${target} ms` : `playing to ${target ?? "…"} ms`}
+        </span>
+        <button type="button" onClick={tourActions.exit} aria-keyshortcuts="Escape">
+          Leave tour
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect } from "react";
+import { CHAPTERS } from "../../tour/chapters";
+import { isTourOpen, tourActions, useTourStore } from "../../tour/tour-store";
+
+/** Keys typed into a field belong to it, even in the tour. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === "SELECT" || tag === "TEXTAREA") return true;
+  return (
+    tag === "INPUT" && !["checkbox", "radio", "button"].includes((target as HTMLInputElement).type)
+  );
+}
+
+function toggleFullScreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen?.();
+  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+/** The clicker's keys while the tour is open; undefined = not a tour key. */
+function tourCommand(key: string): (() => void) | undefined {
+  switch (key) {
+    case " ":
+    case ".":
+    case "PageDown":
+    case "ArrowRight":
+      return tourActions.next;
+    case "PageUp":
+    case "ArrowLeft":
+      return tourActions.prev;
+    case "Home":
+      return tourActions.first;
+    case "End":
+      return tourActions.last;
+    case "Escape":
+      return () => (useTourStore.getState().blank ? tourActions.toggleBlank() : tourActions.exit());
+    case "b":
+    case "B":
+      return tourActions.toggleBlank;
+    case "f":
+    case "F":
+      return toggleFullScreen;
+    default: {
+      const chapter = Number(key);
+      if (Number.isInteger(chapter) && chapter >= 1 && chapter <= CHAPTERS.length)
+        return () => tourActions.goto(chapter - 1, 0);
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Clicker keys. Listening on window in the capture phase runs before the app's
+ * own shortcuts (bubble phase) and any focused widget; a handled key is
+ * cancelled and stopped there, so Space or → moves the tour, never the
+ * playhead, and a focused button is not also pressed by the same Space.
+ */
+export function useTourKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      if (e.key === "p" || e.key === "P") {
+        e.preventDefault();
+        tourActions.togglePresenter();
+        return;
+      }
+      if (!isTourOpen()) return;
+      const command = tourCommand(e.key);
+      if (command === undefined) return;
+      e.preventDefault();
+      e.stopPropagation();
+      command();
+    };
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, []);
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from "react";
+import { useAppStore } from "../../app/app-store";
+import { encodeLink } from "../../url/index";
+import type { Verdict } from "../../workshop/exercises";
+import { Exercises } from "./Exercises";
+import { SweepSection } from "./SweepSection";
+import { workshop } from "./workshop-store";
+
+/** The Workshop dialog: sweeps and witnesses on the left, exercises on the right. */
+export function WorkshopPanel({ verdicts }: { verdicts: Record<string, Verdict> }) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const scenario = useAppStore((s) => s.scenario);
+  const sweep = workshop.toView();
+  useEffect(() => {
+    dialog.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") workshop.setOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <div className="workshop-backdrop">
+      <div
+        ref={dialog}
+        className="workshop-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="workshop-title"
+        tabIndex={-1}
+      >
+        <header className="workshop-head">
+          <h2 id="workshop-title">Workshop</h2>
+          <span className="hint">
+            on “{scenario.name ?? "scenario"}” ({scenario.strategy}) ·{" "}
+            {sweep && <a href={encodeLink(scenario, { sweep })}>link to this sweep</a>} ·
+            facilitator’s guide: docs/workshop.md in the repository
+          </span>
+          <button type="button" className="workshop-close" onClick={() => workshop.setOpen(false)}>
+            Close
+          </button>
+        </header>
+        <div className="workshop-body">
+          <SweepSection />
+          <Exercises initialVerdicts={verdicts} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * Greedy shrinking of a scenario to a smaller one that still shows an
+ * anomaly: fewer faults, fewer writes, fewer clients and stores, a quieter
+ * network, shorter gaps. Each step is kept only if the predicate still holds
+ * and the scenario is still valid (it is loaded and shared like any other).
+ * Passes repeat until one changes nothing, so the result is 1-minimal: no
+ * single schedule entry or scripted write can be dropped without losing the
+ * anomaly (unless the run budget ran out first, which the result says).
+ */
+import { type AnomalyKind, check } from "../check/index";
+import { simulate } from "../sim/simulate";
+import type { LinkOptions, Scenario, ScheduleEntry, ScriptOp } from "../sim/types";
+import { restoreScenario } from "../url/index";
+
+export type Predicate = (s: Scenario) => boolean;
+
+export interface ShrinkResult {
+  scenario: Scenario;
+  /** False when the starting scenario did not satisfy the predicate (nothing was shrunk). */
+  held: boolean;
+  /** simulate() calls made. */
+  runs: number;
+  /** True when the budget ran out before a pass changed nothing. */
+  exhausted: boolean;
+  /** What was taken away, in order, for a person to read. */
+  removed: string[];
+}
+
+export const SHRINK_MAX_RUNS = 500;
+
+export function showsKind(kind: AnomalyKind): Predicate {
+  return (s) => check(simulate(s)).anomalies.some((a) => a.kind === kind);
+}
+
+export function describeEntry(e: ScheduleEntry): string {
+  switch (e.kind) {
+    case "partition":
+      return `partition ${e.a.join(",")} | ${e.b.join(",")} at ${e.at} ms${e.until !== undefined ? ` until ${e.until} ms` : ""}`;
+    case "crash":
+      return `crash of ${e.node} at ${e.at} ms`;
+    case "restart":
+      return `restart of ${e.node} at ${e.at} ms`;
+    case "heal":
+      return `heal at ${e.at} ms`;
+    case "add-store":
+      return `${e.store} joining at ${e.at} ms`;
+  }
+}
+
+const describeOp = (o: ScriptOp): string =>
+  `client ${o.client} ${o.op} ${o.key}${o.op === "read" ? "" : ` ${o.value}`} at ${o.at} ms`;
+
+const RATES = ["dropRate", "duplicateRate", "reorderRate"] as const;
+
+export function shrink(
+  start: Scenario,
+  predicate: Predicate,
+  maxRuns: number = SHRINK_MAX_RUNS,
+): ShrinkResult {
+  let current = structuredClone(start);
+  let runs = 0;
+  const removed: string[] = [];
+  // Repeated cuts of one thing (a duration, idle time) read as one line that says where it ended.
+  const lineOf = new Map<string, number>();
+  let idleCutMs = 0;
+  const holds = (c: Scenario): boolean => {
+    if (runs >= maxRuns || !restoreScenario(c).ok) return false;
+    runs++;
+    return predicate(c);
+  };
+  const attempt = (edit: (draft: Scenario) => void, note: string, key?: string): boolean => {
+    const draft = structuredClone(current);
+    edit(draft);
+    if (!holds(draft)) return false;
+    current = draft;
+    const line = key === undefined ? undefined : lineOf.get(key);
+    if (line !== undefined) removed[line] = note;
+    else {
+      if (key !== undefined) lineOf.set(key, removed.length);
+      removed.push(note);
+    }
+    return true;
+  };
+
+  if (!holds(current)) return { scenario: current, held: false, runs, exhausted: false, removed };
+  toScript();
+  for (let changed = true; changed && runs < maxRuns; ) {
+    changed = [
+      dropFaults(),
+      dropOps(),
+      dropClients(),
+      dropStores(),
+      quietNetwork(),
+      shortenTimes(),
+    ].some(Boolean);
+  }
+  return { scenario: current, held: true, runs, exhausted: runs >= maxRuns, removed };
+
+  /** A generated workload cannot lose one write from the middle; its script can. */
+  function toScript(): void {
+    if (current.workload.kind !== "generated") return;
+    const ops: ScriptOp[] = simulate(current).writes.map(({ at, client, op, key, value }) =>
+      op === "read" ? { at, client, op, key } : { at, client, op, key, value },
+    );
+    const n = ops.length;
+    attempt((d) => {
+      d.workload = { kind: "script", ops };
+    }, `generated workload written out as ${n} scripted operations`);
+  }
+
+  function dropFaults(): boolean {
+    let any = false;
+    for (let i = current.schedule.length - 1; i >= 0; i--) {
+      const entry = current.schedule[i];
+      any =
+        attempt((d) => {
+          d.schedule.splice(i, 1);
+        }, describeEntry(entry)) || any;
+    }
+    return any;
+  }
+
+  /** Halves, then quarters, … then single operations (delta debugging's order). */
+  function dropOps(): boolean {
+    const w = current.workload;
+    if (w.kind === "generated") {
+      let any = false;
+      for (const n of [Math.floor(w.writes / 2), w.writes - 1]) {
+        if (n < 1) continue;
+        any =
+          attempt(
+            (d) => {
+              if (d.workload.kind === "generated") d.workload.writes = n;
+            },
+            `${w.writes - n} generated writes`,
+          ) || any;
+      }
+      return any;
+    }
+    let any = false;
+    for (
+      let size = Math.max(1, Math.floor(w.ops.length / 2));
+      size >= 1;
+      size = Math.floor(size / 2)
+    ) {
+      for (let i = 0; i + size <= opsOf(current).length && opsOf(current).length > 1; ) {
+        const gone = opsOf(current).slice(i, i + size);
+        if (gone.length === opsOf(current).length) break;
+        const ok = attempt(
+          (d) => {
+            opsOf(d).splice(i, size);
+          },
+          size === 1 ? describeOp(gone[0]) : `${size} operations from ${describeOp(gone[0])}`,
+        );
+        if (ok) any = true;
+        else i += size;
+      }
+    }
+    return any;
+  }
+
+  function dropClients(): boolean {
+    const used = Math.max(1, ...opsOf(current).map((o) => o.client));
+    if (current.workload.kind !== "script" || current.clients <= used) return false;
+    const from = current.clients;
+    return attempt(
+      (d) => {
+        d.clients = used;
+      },
+      `${from - used} idle client(s)`,
+    );
+  }
+
+  function dropStores(): boolean {
+    let any = false;
+    for (const store of current.stores.filter((x) => x !== "db")) {
+      any =
+        attempt((d) => {
+          d.stores = d.stores.filter((x) => x !== store);
+        }, `the ${store} store`) || any;
+    }
+    return any;
+  }
+
+  function quietNetwork(): boolean {
+    let any = false;
+    for (const rate of RATES) {
+      const v = current.network.default[rate];
+      if (v > 0)
+        any =
+          attempt((d) => {
+            d.network.default[rate] = 0;
+          }, `${rate} ${v} → 0`) || any;
+    }
+    for (const key of Object.keys(current.network.links)) {
+      any =
+        attempt((d) => {
+          delete d.network.links[key];
+        }, `the ${key} link setting`) || any;
+      const link = current.network.links[key];
+      for (const field of Object.keys(link ?? {}) as Array<keyof LinkOptions>) {
+        any =
+          attempt((d) => {
+            delete d.network.links[key][field];
+          }, `${key} ${field}`) || any;
+      }
+    }
+    return any;
+  }
+
+  /** Halves fault durations and the gaps between scripted operations. */
+  function shortenTimes(): boolean {
+    let any = false;
+    current.schedule.forEach((e, i) => {
+      const end = e.kind === "partition" ? e.until : e.kind === "crash" ? e.restartAt : undefined;
+      if (end === undefined || end - e.at < 2) return;
+      const half = e.at + Math.floor((end - e.at) / 2);
+      any =
+        attempt(
+          (d) => {
+            const x = d.schedule[i];
+            if (x.kind === "partition") x.until = half;
+            else if (x.kind === "crash") x.restartAt = half;
+          },
+          `${describeEntry(e)}: shortened to ${half - e.at} ms`,
+          `duration ${i}`,
+        ) || any;
+    });
+    const ops = opsOf(current);
+    for (let i = 1; i < ops.length; i++) {
+      const gap = opsOf(current)[i].at - opsOf(current)[i - 1].at;
+      if (gap < 2) continue;
+      const cut = Math.floor(gap / 2);
+      // Later operations and faults keep their distance to this one.
+      const at = opsOf(current)[i].at;
+      const ok = attempt(
+        (d) => {
+          for (const o of opsOf(d)) if (o.at >= at) o.at -= cut;
+          for (const e of d.schedule) if (e.at >= at) shiftEntry(e, cut);
+        },
+        `${idleCutMs + cut} ms of idle time between operations`,
+        "idle",
+      );
+      if (ok) idleCutMs += cut;
+      any = ok || any;
+    }
+    return any;
+  }
+}
+
+function shiftEntry(e: ScheduleEntry, ms: number): void {
+  e.at -= ms;
+  if (e.kind === "partition" && e.until !== undefined) e.until -= ms;
+  if (e.kind === "crash" && e.restartAt !== undefined) e.restartAt -= ms;
+}
+
+function opsOf(s: Scenario): ScriptOp[] {
+  return s.workload.kind === "script" ? s.workload.ops : [];
+}
