@@ -110,7 +110,15 @@ function oracle(trace: Trace): Expected {
     const r = of(e.node);
     r.everApplied.add(e.write);
     r.values.set(e.key, e.value);
-    r.order.set(e.key, [...(r.order.get(e.key) ?? []).filter((w) => w !== e.write), e.write]);
+    // Under the log, applying the record the final log holds at that offset is the log's own order.
+    const followsLog =
+      refName === "log" &&
+      e.offset !== undefined &&
+      e.partition !== undefined &&
+      trace.final.log[e.partition]?.[e.offset] === e.write;
+    if (!followsLog) {
+      r.order.set(e.key, [...(r.order.get(e.key) ?? []).filter((w) => w !== e.write), e.write]);
+    }
     if (e.detail === "incr") {
       const n = (r.incrApplies.get(e.write) ?? 0) + 1;
       r.incrApplies.set(e.write, n);
