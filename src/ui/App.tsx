@@ -4,6 +4,8 @@ import { ScenarioControls } from "./controls/ScenarioControls";
 import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
 import { BreakItPanel } from "./panels/BreakItPanel";
+import { CappedNotice } from "./panels/CappedNotice";
+import { EventList } from "./panels/EventList";
 import { LogPanel } from "./panels/LogPanel";
 import { RunSummary } from "./panels/RunSummary";
 import { StoresPanel } from "./panels/StoresPanel";
@@ -40,9 +42,13 @@ export function App() {
           <ScenarioControls />
         </PanelBoundary>
       </section>
+      <CappedNotice />
       <main className="main">
         <PanelBoundary name="The timeline">
           <TimelinePane />
+        </PanelBoundary>
+        <PanelBoundary name="The event list">
+          <EventList />
         </PanelBoundary>
         <div className="panels">
           <div className="panel-column">

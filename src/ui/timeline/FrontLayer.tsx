@@ -67,7 +67,8 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
           // rasterising (worse, dashing) that outline costs whole frames. The clip hides the cut.
           const bx = Math.max(L.plotX0 - 10, x(b.from));
           const w = Math.max(3, Math.min(L.plotX1 + 10, x(b.to)) - bx);
-          const color = LETTER_COLORS[b.letter];
+          // Blue C is too dark on the dark theme: letters go through CSS variables (timeline.css).
+          const color = `var(--tl-letter-${b.letter}, ${LETTER_COLORS[b.letter]})`;
           // Fade by per-element opacity: group opacity makes the browser composite each band offscreen.
           const fade = b.state === "healed" ? 0.35 : 1;
           return (
@@ -83,9 +84,8 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
                 y={y0}
                 width={w}
                 height={y1 - y0}
-                fill={color}
+                style={{ fill: color, stroke: color }}
                 fillOpacity={0.07 * fade}
-                stroke={color}
                 strokeOpacity={fade}
                 strokeWidth={2}
                 strokeDasharray={b.state === "suspected" ? "6 4" : undefined}
@@ -95,7 +95,7 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
                   className="tl-anomaly-label"
                   x={Math.max(bx, L.plotX0) + 4}
                   y={y1 - 4 - row * 13}
-                  fill={color}
+                  style={{ fill: color }}
                   fillOpacity={b.state === "healed" ? 0.6 : 1}
                 >
                   {`${b.letter} · ${b.anomaly.kind}${b.state === "healed" ? " (healed)" : b.state === "suspected" ? "?" : ""}`}
