@@ -1,5 +1,5 @@
 import type { Message } from "./messages";
-import type { DualWriteOptions, StoreName, WriteOp } from "./types";
+import { type DualWriteOptions, STORE_NAMES, type StoreName, type WriteOp } from "./types";
 import type { Actor, World } from "./world";
 
 /** How a client carries out one operation; calls `done` exactly once unless the client crashes. */
@@ -65,6 +65,12 @@ export class Client implements Actor {
   }
 }
 
+/** One number per (store, operation): no string built per request on the hot path. */
+function requestKey(store: string, op: number): number {
+  const i = STORE_NAMES.indexOf(store as StoreName);
+  return op * 4 + (i < 0 ? 3 : i);
+}
+
 interface Pending {
   op: WriteOp;
   store: string;
@@ -79,7 +85,7 @@ interface Pending {
  * to `retries` times — and a resent increment may be applied twice.
  */
 export class StorePerformer implements Performer {
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<number, Pending>();
 
   constructor(
     private readonly world: World,
@@ -140,16 +146,16 @@ export class StorePerformer implements Performer {
     settle: (ok: boolean) => void,
     onValue?: (v: string | number | undefined) => void,
   ): void {
-    const key = `${store}:${op.id}`;
+    const key = requestKey(store, op.id);
     const entry: Pending = { op, store, attempt: 0, settle };
     this.pending.set(key, entry);
     if (onValue) this.valueSinks.set(key, onValue);
     this.attempt(key, entry);
   }
 
-  private readonly valueSinks = new Map<string, (v: string | number | undefined) => void>();
+  private readonly valueSinks = new Map<number, (v: string | number | undefined) => void>();
 
-  private attempt(key: string, entry: Pending): void {
+  private attempt(key: number, entry: Pending): void {
     const w = this.world;
     const { op, store } = entry;
     const msg: Message =
@@ -182,7 +188,7 @@ export class StorePerformer implements Performer {
 
   onMessage(from: string, msg: Message): void {
     if (msg.kind !== "write-ack" && msg.kind !== "tx-ack" && msg.kind !== "read-resp") return;
-    const key = `${from}:${msg.write}`;
+    const key = requestKey(from, msg.write);
     const entry = this.pending.get(key);
     if (entry === undefined) return;
     this.pending.delete(key);

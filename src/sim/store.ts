@@ -56,14 +56,19 @@ export class StoreState {
       change.op === "incr" ? Number(cell?.value ?? 0) + Number(change.value) : change.value;
     this.cells.set(change.key, { value, version: change.write });
     if (this.name === "db") this.wal.push({ write: change.write, key: change.key, value });
-    this.world.emit("apply", this.name, {
-      write: change.write,
-      key: change.key,
+    this.world.record(
+      "apply",
+      this.name,
+      undefined,
+      undefined,
+      change.write,
+      change.key,
       value,
-      detail: change.op,
-      offset: extra?.offset,
-      partition: extra?.partition,
-    });
+      extra?.offset,
+      extra?.partition,
+      undefined,
+      change.op,
+    );
     return true;
   }
 

@@ -31,6 +31,23 @@ interface Task {
   run(): void;
 }
 
+/** One message in flight: a single object per message instead of a closure and its wrapper. */
+class Delivery implements Task {
+  constructor(
+    private readonly world: World,
+    private readonly from: string,
+    private readonly to: string,
+    private readonly msg: Message,
+    private readonly id: number,
+    private readonly lost: boolean,
+    private readonly data: boolean,
+  ) {}
+
+  run(): void {
+    this.world.deliver(this.from, this.to, this.msg, this.id, this.lost, this.data);
+  }
+}
+
 /** A timer bound to one incarnation of a node: a crash or restart silently cancels it. */
 class NodeTask implements Task {
   constructor(
@@ -62,7 +79,6 @@ export class World {
   private readonly heap = new EventHeap<Task>();
   private heapSeq = 0;
   private msgSeq = 0;
-  private readonly hasher = new TraceHasher();
   private readonly actors = new Map<string, Actor>();
   private readonly crashed = new Set<string>();
   private readonly incarnations = new Map<string, number>();
@@ -111,44 +127,58 @@ export class World {
   }
 
   emit(type: EventType, node: string, fields?: EventFields): TraceEvent {
-    // One fixed shape for every event keeps the hot path monomorphic.
     const f = fields ?? NO_FIELDS;
+    return this.record(
+      type,
+      node,
+      f.peer,
+      f.msg,
+      f.write,
+      f.key,
+      f.value,
+      f.offset,
+      f.partition,
+      f.ref,
+      f.detail,
+    );
+  }
+
+  /**
+   * `emit` with positional fields: the network's hot path calls it directly, so
+   * no per-call fields object of varying shape is read (every event has one
+   * fixed shape, which keeps V8 on its fast path).
+   */
+  record(
+    type: EventType,
+    node: string,
+    peer: string | undefined,
+    msg: number | undefined,
+    write: number | undefined,
+    key: string | undefined,
+    value: string | number | undefined,
+    offset: number | undefined,
+    partition: number | undefined,
+    ref: number | undefined,
+    detail: string | undefined,
+  ): TraceEvent {
     const e: TraceEvent = {
       t: this.now,
       seq: this.events.length,
       type,
       node,
-      peer: f.peer,
-      msg: f.msg,
-      write: f.write,
-      key: f.key,
-      value: f.value,
-      offset: f.offset,
-      partition: f.partition,
-      ref: f.ref,
-      detail: f.detail,
+      peer,
+      msg,
+      write,
+      key,
+      value,
+      offset,
+      partition,
+      ref,
+      detail,
     };
     // Past the cap the run is over; the handler still finishing is not traced.
     if (this.capped !== null) return e;
     this.events.push(e);
-    const h = this.hasher;
-    h.number(e.t);
-    h.word(this.intern(type));
-    h.word(this.intern(node));
-    if (fields !== undefined) {
-      if (e.peer !== undefined) h.word(this.intern(e.peer));
-      if (e.msg !== undefined) h.number(e.msg);
-      if (e.write !== undefined) h.number(e.write);
-      if (e.key !== undefined) h.word(this.intern(e.key));
-      if (e.value !== undefined) {
-        if (typeof e.value === "number") h.number(e.value);
-        else h.word(this.intern(e.value));
-      }
-      if (e.offset !== undefined) h.number(e.offset);
-      if (e.partition !== undefined) h.number(e.partition);
-      if (e.ref !== undefined) h.number(e.ref);
-      if (e.detail !== undefined) h.word(this.intern(e.detail));
-    }
     if (this.events.length >= this.caps.maxEvents) {
       this.capped = { cap: "maxEvents", at: this.now };
       this.stopped = true;
@@ -171,8 +201,27 @@ export class World {
 
   private readonly interned = new Map<string, number>();
 
+  /** The run's identity: every field of every event, hashed in order once the run is over. */
   hash(): string {
-    return this.hasher.hex();
+    const h = new TraceHasher();
+    for (const e of this.events) {
+      h.number(e.t);
+      h.word(this.intern(e.type));
+      h.word(this.intern(e.node));
+      if (e.peer !== undefined) h.word(this.intern(e.peer));
+      if (e.msg !== undefined) h.number(e.msg);
+      if (e.write !== undefined) h.number(e.write);
+      if (e.key !== undefined) h.word(this.intern(e.key));
+      if (e.value !== undefined) {
+        if (typeof e.value === "number") h.number(e.value);
+        else h.word(this.intern(e.value));
+      }
+      if (e.offset !== undefined) h.number(e.offset);
+      if (e.partition !== undefined) h.number(e.partition);
+      if (e.ref !== undefined) h.number(e.ref);
+      if (e.detail !== undefined) h.word(this.intern(e.detail));
+    }
+    return h.hex();
   }
 
   /** Puts a message on the wire. Four draws per send, always, so each link's stream stays aligned. */
@@ -186,7 +235,19 @@ export class World {
       rng.int(options.delayMsMin, options.delayMsMax) + (spiked ? options.reorderSpikeMs : 0);
     const id = ++this.msgSeq;
     const write = messageWrite(msg);
-    this.emit("send", from, { peer: to, msg: id, write, detail: msg.kind });
+    this.record(
+      "send",
+      from,
+      to,
+      id,
+      write,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      msg.kind,
+    );
     this.transmit(from, to, msg, id, delayMs, lost);
     if (duplicated) {
       const copy = ++this.msgSeq;
@@ -206,23 +267,54 @@ export class World {
   ): void {
     const data = isDataMessage(msg);
     if (data) this.inFlightData++;
-    this.at(this.now + delayMs, () => {
-      if (data) this.inFlightData--;
-      const write = messageWrite(msg);
-      const reason = lost
-        ? "loss"
-        : this.isCut(from, to)
-          ? "partition"
-          : this.crashed.has(to)
-            ? "crashed"
-            : null;
-      if (reason !== null) {
-        this.emit("drop", to, { peer: from, msg: id, write, detail: reason });
-        return;
-      }
-      this.emit("deliver", to, { peer: from, msg: id, write, detail: msg.kind });
-      this.actors.get(to)?.onMessage(from, msg);
-    });
+    this.heap.push(
+      this.now + delayMs,
+      this.heapSeq++,
+      new Delivery(this, from, to, msg, id, lost, data),
+    );
+  }
+
+  /** A message reaching the end of its link: faults are judged now, at delivery time. */
+  deliver(from: string, to: string, msg: Message, id: number, lost: boolean, data: boolean): void {
+    if (data) this.inFlightData--;
+    const write = messageWrite(msg);
+    const reason = lost
+      ? "loss"
+      : this.partitions.length > 0 && this.isCut(from, to)
+        ? "partition"
+        : this.crashed.has(to)
+          ? "crashed"
+          : null;
+    if (reason !== null) {
+      this.record(
+        "drop",
+        to,
+        from,
+        id,
+        write,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        reason,
+      );
+      return;
+    }
+    this.record(
+      "deliver",
+      to,
+      from,
+      id,
+      write,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      msg.kind,
+    );
+    this.actors.get(to)?.onMessage(from, msg);
   }
 
   private link(from: string, to: string): Link {
