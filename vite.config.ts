@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { offline, strictPage } from "./build/offline";
+import { offline, strictPage } from "./build/offline.ts";
 
 export default defineConfig({
   // Relative base: the built folder works from any static host or sub-path.

@@ -1,5 +1,6 @@
 import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
+import { RUN_BUDGET_MS } from "../../app/run";
 import type { Scenario } from "../../sim/types";
 
 function halveWrites(draft: Scenario): void {
@@ -23,7 +24,7 @@ export function CappedNotice() {
   const { scenario } = trace;
   const why =
     capped.cap === "budget"
-      ? "it took more than 2 seconds to compute"
+      ? `it took too long to compute (over ${RUN_BUDGET_MS / 1000} seconds)`
       : capped.cap === "maxEvents"
         ? `it reached the cap of ${scenario.caps.maxEvents.toLocaleString("en")} events`
         : `simulated time reached its cap of ${scenario.caps.maxTimeMs.toLocaleString("en")} ms before the stores settled (a fault that never heals keeps a run going)`;
