@@ -47,6 +47,14 @@ test.describe("accessibility (axe): no serious or critical violations", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("about the model", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "About the model" }).click();
+    await expect(page.getByRole("dialog", { name: "About the model" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "about-model");
+  });
+
   test("a bad link's message", async ({ page }) => {
     await page.goto("/#s=1.garbage!!");
     await expect(page.getByRole("alert")).toBeVisible();

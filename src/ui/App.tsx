@@ -1,4 +1,5 @@
 import "./panels.css";
+import { AboutModel } from "./AboutModel";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { ScenarioControls } from "./controls/ScenarioControls";
 import { PanelBoundary } from "./PanelBoundary";
@@ -30,6 +31,7 @@ export function App() {
         <PanelBoundary name="The tour">
           <Tour />
         </PanelBoundary>
+        <AboutModel />
         <PanelBoundary name="The workshop">
           <WorkshopButton />
         </PanelBoundary>

@@ -1,0 +1,87 @@
+import { useEffect, useId, useRef, useState } from "react";
+
+/**
+ * "About the model": what in the simulation behaves like the real systems,
+ * and where it simplifies (docs/model.md is the long form). Linked from the
+ * header, so every scenario is one click from it.
+ */
+export function AboutModel() {
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = dialog.current;
+    if (d === null) return;
+    if (open && !d.open) d.showModal?.();
+    if (!open && d.open) d.close?.();
+  }, [open]);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        About the model
+      </button>
+      <dialog
+        ref={dialog}
+        className="about-model"
+        aria-labelledby={titleId}
+        onClose={() => setOpen(false)}
+      >
+        <h2 id={titleId}>About the model</h2>
+        <h3>What behaves like the real thing</h3>
+        <ul>
+          <li>
+            Every message crosses a directed link with its own delay, loss, duplication and
+            reordering; partitions and crashes cut messages at delivery time.
+          </li>
+          <li>
+            Dual writes are the application's own calls to each store, in turn or at once; a
+            timed-out request is resent, so a resent increment can apply twice.
+          </li>
+          <li>
+            The log is Kafka-like: leader and followers, an in-sync replica set that shrinks and
+            grows, a high watermark, acks 0 / 1 / all with min.insync.replicas, clean or unclean
+            elections, and truncation by leader epoch (KIP-101) — so an acks=1 record can really be
+            lost.
+          </li>
+          <li>
+            Consumers read from their committed offset: commit before applying (at most once), after
+            (at least once), or with the store's own state (effectively once).
+          </li>
+          <li>
+            Change data capture tails the db's commit log in commit order, publishes each row's new
+            value, and re-sends what it had not flushed after a crash.
+          </li>
+        </ul>
+        <h3>Where it simplifies</h3>
+        <ul>
+          <li>
+            Metadata is instant and the one controller never fails; a dead broker is noticed after a
+            delay.
+          </li>
+          <li>
+            Broker logs survive a process crash; a power loss of every replica together is not
+            modelled.
+          </li>
+          <li>
+            No producer idempotence or transactions: a retried produce can append a record twice.
+          </li>
+          <li>
+            No consumer groups or rebalancing: one consumer per store, owning every partition.
+          </li>
+          <li>
+            A consumer applies to its store locally, 2 ms a record; stores are single nodes and the
+            cache forgets on a crash.
+          </li>
+          <li>
+            A client handles one operation at a time; times are whole simulated milliseconds, scaled
+            down from Kafka's defaults.
+          </li>
+        </ul>
+        <p>The long form is docs/model.md in the repository.</p>
+        <button type="button" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </dialog>
+    </>
+  );
+}
