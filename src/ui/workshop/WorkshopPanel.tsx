@@ -29,7 +29,7 @@ export function WorkshopPanel({ verdicts }: { verdicts: Record<string, Verdict> 
         aria-labelledby="workshop-title"
         tabIndex={-1}
       >
-        <header className="workshop-head">
+        <div className="workshop-head">
           <h2 id="workshop-title">Workshop</h2>
           <span className="hint">
             on “{scenario.name ?? "scenario"}” ({scenario.strategy}) ·{" "}
@@ -39,7 +39,7 @@ export function WorkshopPanel({ verdicts }: { verdicts: Record<string, Verdict> 
           <button type="button" className="workshop-close" onClick={() => workshop.setOpen(false)}>
             Close
           </button>
-        </header>
+        </div>
         <div className="workshop-body">
           <SweepSection />
           <Exercises initialVerdicts={verdicts} />
