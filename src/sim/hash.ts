@@ -1,3 +1,6 @@
+import { hashString } from "./prng";
+import type { TraceEvent } from "./types";
+
 /**
  * A streaming 64-bit hash (two independent 32-bit FNV-1a lanes) over the
  * trace's fields. Integer-only arithmetic, so Node and every browser agree.
@@ -28,4 +31,40 @@ export class TraceHasher {
       (this.h1 >>> 0).toString(16).padStart(8, "0") + (this.h2 >>> 0).toString(16).padStart(8, "0")
     );
   }
+}
+
+/**
+ * The run's identity: every field of every event, in order. Strings (names,
+ * types, keys, values, details) enter as their own string hash, computed once
+ * each — never as an index, so the hash does not depend on first appearance.
+ */
+export function hashTrace(events: readonly TraceEvent[]): string {
+  const h = new TraceHasher();
+  const interned = new Map<string, number>();
+  const intern = (s: string): number => {
+    let v = interned.get(s);
+    if (v === undefined) {
+      v = hashString(s);
+      interned.set(s, v);
+    }
+    return v;
+  };
+  for (const e of events) {
+    h.number(e.t);
+    h.word(intern(e.type));
+    h.word(intern(e.node));
+    if (e.peer !== undefined) h.word(intern(e.peer));
+    if (e.msg !== undefined) h.number(e.msg);
+    if (e.write !== undefined) h.number(e.write);
+    if (e.key !== undefined) h.word(intern(e.key));
+    if (e.value !== undefined) {
+      if (typeof e.value === "number") h.number(e.value);
+      else h.word(intern(e.value));
+    }
+    if (e.offset !== undefined) h.number(e.offset);
+    if (e.partition !== undefined) h.number(e.partition);
+    if (e.ref !== undefined) h.number(e.ref);
+    if (e.detail !== undefined) h.word(intern(e.detail));
+  }
+  return h.hex();
 }

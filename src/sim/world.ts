@@ -1,7 +1,7 @@
-import { TraceHasher } from "./hash";
+import { hashTrace } from "./hash";
 import { EventHeap } from "./heap";
 import { isDataMessage, type Message, messageWrite } from "./messages";
-import { createRng, hashString, type Rng } from "./prng";
+import { createRng, type Rng } from "./prng";
 import type { CapKind, Caps, EventType, LinkOptions, NetworkOptions, TraceEvent } from "./types";
 
 /** A node of the simulated system: reacts to messages, and to its own crash and restart. */
@@ -186,42 +186,9 @@ export class World {
     return e;
   }
 
-  /**
-   * Strings (names, types, keys, values, details) hash as their own string hash, computed once.
-   * (Not an index: the hash must not depend on the order names first appear.)
-   */
-  private intern(s: string): number {
-    let h = this.interned.get(s);
-    if (h === undefined) {
-      h = hashString(s);
-      this.interned.set(s, h);
-    }
-    return h;
-  }
-
-  private readonly interned = new Map<string, number>();
-
   /** The run's identity: every field of every event, hashed in order once the run is over. */
   hash(): string {
-    const h = new TraceHasher();
-    for (const e of this.events) {
-      h.number(e.t);
-      h.word(this.intern(e.type));
-      h.word(this.intern(e.node));
-      if (e.peer !== undefined) h.word(this.intern(e.peer));
-      if (e.msg !== undefined) h.number(e.msg);
-      if (e.write !== undefined) h.number(e.write);
-      if (e.key !== undefined) h.word(this.intern(e.key));
-      if (e.value !== undefined) {
-        if (typeof e.value === "number") h.number(e.value);
-        else h.word(this.intern(e.value));
-      }
-      if (e.offset !== undefined) h.number(e.offset);
-      if (e.partition !== undefined) h.number(e.partition);
-      if (e.ref !== undefined) h.number(e.ref);
-      if (e.detail !== undefined) h.word(this.intern(e.detail));
-    }
-    return h.hex();
+    return hashTrace(this.events);
   }
 
   /** Puts a message on the wire. Four draws per send, always, so each link's stream stays aligned. */
