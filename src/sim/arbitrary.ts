@@ -32,6 +32,7 @@ const arbBase: fc.Arbitrary<Scenario> = fc
     duplicateRate: rate,
     reorderRate: rate,
     order: fc.constantFrom("sequential" as const, "parallel" as const),
+    ackAfter: fc.constantFrom("all" as const, "first" as const),
     retries: fc.integer({ min: 0, max: 2 }),
     brokers: fc.integer({ min: 1, max: 3 }),
     partitions: fc.integer({ min: 1, max: 2 }),
@@ -55,7 +56,7 @@ const arbBase: fc.Arbitrary<Scenario> = fc
       stores: ["db", ...r.extra],
       clients: r.clients,
       versionedWrites: r.versioned,
-      dualWrite: { order: r.order, retries: r.retries, timeoutMs: 150 },
+      dualWrite: { order: r.order, retries: r.retries, timeoutMs: 150, ackAfter: r.ackAfter },
       log: {
         ...base.log,
         brokers: r.brokers,

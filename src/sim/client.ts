@@ -7,6 +7,8 @@ export interface Performer {
   perform(op: WriteOp, done: (ok: boolean, detail?: string, value?: string | number) => void): void;
   onMessage(from: string, msg: Message): void;
   onCrash?(): void;
+  /** Work still going on behind an operation already answered (write-behind, retries). */
+  busy?(): boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export class Client implements Actor {
   ) {}
 
   get idle(): boolean {
-    return this.current === null && this.queue.length === 0;
+    return this.current === null && this.queue.length === 0 && this.performer?.busy?.() !== true;
   }
 
   submit(op: WriteOp): void {
@@ -114,27 +116,39 @@ export class StorePerformer implements Performer {
       return;
     }
     const stores = this.targets();
+    // Write-behind: answer the caller after the first store, the rest follow in the background.
+    const ackFirst = this.options.ackAfter === "first" && !this.transactional;
+    let answered = false;
+    const answer = (ok: boolean, detail?: string) => {
+      if (answered) return;
+      answered = true;
+      done(ok, detail);
+    };
     if (this.options.order === "parallel" && !this.transactional) {
       let left = stores.length;
       let failed: string | null = null;
       for (const store of stores) {
         this.request(op, store, (ok) => {
           if (!ok && failed === null) failed = store;
+          if (ok && ackFirst)
+            answer(true, `${store} accepted first; the rest go on in the background`);
           if (--left === 0)
-            done(failed === null, failed === null ? undefined : `${failed} unreachable`);
+            answer(failed === null, failed === null ? undefined : `${failed} unreachable`);
         });
       }
       return;
     }
     const step = (i: number): void => {
       if (i === stores.length) {
-        done(true);
+        answer(true);
         return;
       }
       this.request(op, stores[i], (ok) => {
+        if (ok && ackFirst && i === 0)
+          answer(true, `${stores[i]} accepted; the rest go on in the background`);
         if (ok) step(i + 1);
         // Like `db.write(); cache.write(); search.write()`: an error aborts the rest.
-        else done(false, `${stores[i]} unreachable`);
+        else answer(false, `${stores[i]} unreachable`);
       });
     };
     step(0);
@@ -195,6 +209,10 @@ export class StorePerformer implements Performer {
     if (msg.kind === "read-resp") this.valueSinks.get(key)?.(msg.value);
     this.valueSinks.delete(key);
     entry.settle(true);
+  }
+
+  busy(): boolean {
+    return this.pending.size > 0;
   }
 
   onCrash(): void {

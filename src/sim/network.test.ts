@@ -10,7 +10,7 @@ describe("network faults", () => {
     const t = simulate(
       scriptScenario(oneWrite, {
         clients: 1,
-        dualWrite: { order: "parallel", retries: 1, timeoutMs: 50 },
+        dualWrite: { order: "parallel", retries: 1, timeoutMs: 50, ackAfter: "all" },
         network: {
           default: {
             delayMsMin: 5,
@@ -89,7 +89,7 @@ describe("network faults", () => {
       scriptScenario(oneWrite, {
         clients: 1,
         stores: ["db"],
-        dualWrite: { order: "sequential", retries: 0, timeoutMs: 50 },
+        dualWrite: { order: "sequential", retries: 0, timeoutMs: 50, ackAfter: "all" },
         schedule: [
           { at: 0, kind: "partition", a: ["db"], b: ["client-1"], oneWay: true, until: 1000 },
         ],
@@ -111,7 +111,7 @@ describe("network faults", () => {
       scriptScenario(ops, {
         clients: 1,
         stores: ["db", "search"],
-        dualWrite: { order: "sequential", retries: 0, timeoutMs: 50 },
+        dualWrite: { order: "sequential", retries: 0, timeoutMs: 50, ackAfter: "all" },
         schedule: [{ at: 0, kind: "partition", a: ["search"], b: ["client-1"], until: 200 }],
       }),
     );
@@ -143,7 +143,7 @@ describe("network faults", () => {
       scriptScenario(oneWrite, {
         clients: 1,
         stores: ["db"],
-        dualWrite: { order: "sequential", retries: 0, timeoutMs: 50 },
+        dualWrite: { order: "sequential", retries: 0, timeoutMs: 50, ackAfter: "all" },
         schedule: [{ at: 0, kind: "crash", node: "db" }],
       }),
     );

@@ -38,6 +38,10 @@ class LogPerformer implements Performer {
     else this.reads.onMessage(from, msg);
   }
 
+  busy(): boolean {
+    return this.producer.pending > 0 || this.reads.busy();
+  }
+
   onCrash(): void {
     this.producer.onCrash();
     this.reads.onCrash();

@@ -39,6 +39,13 @@ export interface DualWriteOptions {
   /** How many times a write to one store is resent after a timeout. */
   retries: number;
   timeoutMs: number;
+  /**
+   * When the application tells its caller the write is done: after every store
+   * accepted it (`all`), or after the first one did while the rest go on in the
+   * background (`first`, write-behind) — which can acknowledge a write the db never gets.
+   * Absent means `all`: the field came after v1's links, which keep their meaning.
+   */
+  ackAfter?: "all" | "first";
 }
 
 export type Acks = 0 | 1 | "all";

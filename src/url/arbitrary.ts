@@ -173,6 +173,7 @@ const raw = fc.record(
     versionedWrites: fc.boolean(),
     dualWrite: fc.record({
       order: fc.constantFrom<"sequential" | "parallel">("sequential", "parallel"),
+      ackAfter: fc.option(fc.constantFrom<"all" | "first">("all", "first"), { nil: undefined }),
       retries: fc.integer({ min: 0, max: BOUNDS.retries }),
       timeoutMs: fc.integer({ min: 1, max: BOUNDS.durationMs }),
     }),

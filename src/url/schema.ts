@@ -97,6 +97,8 @@ const dualWriteSchema = z
     order: z.enum(["sequential", "parallel"]).default(DW.order),
     retries: retries().default(DW.retries),
     timeoutMs: durationMs(1).default(DW.timeoutMs),
+    // Optional, no fill-in: v1 links written before it existed decode exactly as they did.
+    ackAfter: z.enum(["all", "first"]).optional(),
   })
   .prefault({});
 
