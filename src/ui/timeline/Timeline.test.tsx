@@ -66,6 +66,20 @@ describe("Timeline", () => {
     expect(confirmed?.querySelector("rect")).not.toHaveAttribute("stroke-dasharray");
   });
 
+  it("fades a band once its anomaly has healed", () => {
+    const report = tinyReport();
+    const [a] = report.anomalies;
+    report.anomalies = [{ ...a, state: "healed", confirmedAt: undefined, healedAt: 12 }];
+    const { container, rerender } = render(
+      <Timeline trace={tinyTrace()} report={report} playhead={10} width={800} />,
+    );
+    expect(container.querySelector("[data-anomaly]")).toHaveAttribute("data-state", "suspected");
+    rerender(<Timeline trace={tinyTrace()} report={report} playhead={12} width={800} />);
+    const healed = container.querySelector("[data-anomaly]");
+    expect(healed).toHaveAttribute("data-state", "healed");
+    expect(healed).toHaveTextContent("I · isolation (healed)");
+  });
+
   it("selects a clicked event and shows its causal parent in the inspector", () => {
     const onSelect = vi.fn();
     const { container } = show(20, { onSelectEvent: onSelect });
