@@ -9,6 +9,7 @@ import { createRng } from "../sim/prng";
 import { simulate } from "../sim/simulate";
 import type { Scenario } from "../sim/types";
 import { measureBundle } from "./bundle-size";
+import { sweepRunsPerSec } from "./sweep-bench";
 
 const RUNS = 7;
 
@@ -72,7 +73,7 @@ function eventsPerSecOf(s: Scenario): { events: number; eventsPerSec: number } {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const big = bigScenario("dual-write");
   const bigLog = bigScenario("log");
@@ -98,7 +99,12 @@ function main(): void {
     logRunEventsPerSec: Math.round(log.eventsPerSec),
     runs: RUNS,
     bundleGzipKB: process.argv.includes("--no-bundle") ? null : measureBundle().gzipKB,
+    sweepRunsPerSec: 0,
+    sweepWorkers: 0,
   };
+  const sweeps = [await sweepRunsPerSec(), await sweepRunsPerSec(), await sweepRunsPerSec()];
+  result.sweepRunsPerSec = median(sweeps.map((x) => x.runsPerSec));
+  result.sweepWorkers = sweeps[0].workers;
   if (json) {
     console.log(JSON.stringify(result));
     return;
@@ -112,6 +118,9 @@ function main(): void {
   console.log(`  log run events/s        ${result.logRunEventsPerSec.toLocaleString("en")}`);
   console.log(`  default scenario        ${result.defaultScenarioMs} ms`);
   console.log(`  first-visit JS (gzip)   ${result.bundleGzipKB ?? "not measured"} KB`);
+  console.log(
+    `  sweep runs/s            ${result.sweepRunsPerSec} (1,000 default runs on ${result.sweepWorkers} workers)`,
+  );
 }
 
-main();
+await main();
