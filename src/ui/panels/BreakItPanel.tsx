@@ -1,3 +1,4 @@
+import { DualWriteControls } from "../controls/DualWriteControls";
 import { FaultControls } from "../controls/FaultControls";
 import { NetworkControls } from "../controls/NetworkControls";
 import { ScheduleList } from "../controls/ScheduleList";
@@ -9,6 +10,7 @@ export function BreakItPanel() {
       <FaultControls />
       <ScheduleList />
       <NetworkControls />
+      <DualWriteControls />
     </section>
   );
 }
