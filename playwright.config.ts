@@ -1,9 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-
-// Debian's Chromium where it exists (CI and this machine); Playwright's own browser elsewhere.
-const systemChromium = "/usr/bin/chromium";
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+import { chromiumLaunchOptions } from "./e2e/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,19 +11,7 @@ export default defineConfig({
   use: {
     baseURL: "http://127.0.0.1:4173",
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: "npx vite build && npx vite preview --host 127.0.0.1 --strictPort --port 4173",

@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../e2e/chromium";
 import { type FigureSet, measureRun, median, type RunFigures } from "./bench-ui-measure";
 
 interface Options {
@@ -43,17 +44,6 @@ function parseArgs(argv: string[]): Options {
 /** Its own output folder, so a bench never overwrites the dist/ an e2e run is serving. */
 const OUT_DIR = join(tmpdir(), "inside-out-bench-ui");
 const VITE = join("node_modules", ".bin", "vite");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function build(log: (s: string) => void): void {
   log(`building into ${OUT_DIR}`);
@@ -150,10 +140,7 @@ async function main(): Promise<void> {
     server = serve(opts.port);
     const base = `http://127.0.0.1:${opts.port}`;
     await waitForServer(base, server);
-    browser = await chromium.launch({
-      executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));

@@ -1,8 +1,9 @@
 import { ANOMALY_KINDS, check, countByKind } from "../check/index";
-import { PRESET_NAMES, presetScenario } from "../sim/presets";
+import { PRESET_NAMES } from "../sim/presets";
 import { simulate } from "../sim/simulate";
 import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
-import { decodeLink, encodeLink, restoreScenario } from "../url/index";
+import { encodeLink } from "../url/index";
+import { loadScenario, type Reader, UsageError } from "./scenario-source";
 
 export interface CliResult {
   code: number;
@@ -22,8 +23,6 @@ interface Options {
   url: boolean;
   compare: Strategy[] | null;
 }
-
-class UsageError extends Error {}
 
 function parseStrategy(s: string): Strategy {
   if (!(STRATEGIES as readonly string[]).includes(s)) {
@@ -70,44 +69,6 @@ function parseArgs(argv: string[]): Options {
   if (o.preset === null && o.source === null)
     throw new UsageError("no scenario: give a file, a link or --preset NAME");
   return o;
-}
-
-type Reader = (path: string) => string;
-
-function isLink(source: string): boolean {
-  return (
-    source.startsWith("#") ||
-    source.startsWith("s=") ||
-    /^https?:\/\//.test(source) ||
-    source.includes("#s=")
-  );
-}
-
-function loadScenario(o: Options, read: Reader): Scenario {
-  if (o.preset !== null) {
-    const s = presetScenario(o.preset);
-    if (s === undefined)
-      throw new UsageError(
-        `unknown preset "${o.preset}"; choose one of ${PRESET_NAMES.join(", ")}`,
-      );
-    return s;
-  }
-  const source = o.source ?? "";
-  if (isLink(source)) {
-    const r = decodeLink(source);
-    if (!r.ok) throw new UsageError(`the link is not valid: ${r.error.message}`);
-    return r.scenario;
-  }
-  let text: string;
-  try {
-    text = read(source);
-  } catch {
-    throw new UsageError(`cannot read scenario file "${source}"`);
-  }
-  const r = restoreScenario(text);
-  if (!r.ok)
-    throw new UsageError(`${source}: ${r.error.path ? `${r.error.path}: ` : ""}${r.error.message}`);
-  return r.scenario;
 }
 
 function runOne(s: Scenario) {

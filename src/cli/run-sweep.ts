@@ -1,7 +1,6 @@
 import { ANOMALY_KINDS } from "../check/index";
-import { PRESET_NAMES, presetScenario } from "../sim/presets";
-import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
-import { decodeLink, restoreScenario } from "../url/index";
+import { PRESET_NAMES } from "../sim/presets";
+import { STRATEGIES, type Strategy } from "../sim/types";
 import { parseValues, SWEEP_PARAMS, type SweepParam } from "../workshop/params";
 import {
   MAX_SEEDS,
@@ -11,11 +10,10 @@ import {
   sweepPoints,
 } from "../workshop/sweep";
 import type { CliResult } from "./run-cli";
+import { loadScenario, UsageError } from "./scenario-source";
 
 export const SWEEP_USAGE =
   "usage: npm run -s sweep -- <--preset NAME | scenario.json | link> --param P --values V1,V2,... [--seeds 100] [--strategies dual-write,log] [--seed N] [--json]";
-
-class UsageError extends Error {}
 
 interface Options {
   preset: string | null;
@@ -80,32 +78,6 @@ function parseArgs(argv: string[]): Options {
   if (o.param === null) throw new UsageError("--param is required");
   if (o.values === null) throw new UsageError("--values is required");
   return o;
-}
-
-function loadScenario(o: Options, read: (path: string) => string): Scenario {
-  if (o.preset !== null) {
-    const s = presetScenario(o.preset);
-    if (s === undefined)
-      throw new UsageError(
-        `unknown preset "${o.preset}"; choose one of ${PRESET_NAMES.join(", ")}`,
-      );
-    return s;
-  }
-  const source = o.source ?? "";
-  if (source.includes("s=")) {
-    const r = decodeLink(source);
-    if (!r.ok) throw new UsageError(`the link is not valid: ${r.error.message}`);
-    return r.scenario;
-  }
-  let text: string;
-  try {
-    text = read(source);
-  } catch {
-    throw new UsageError(`cannot read scenario file "${source}"`);
-  }
-  const r = restoreScenario(text);
-  if (!r.ok) throw new UsageError(`${source}: ${r.error.message}`);
-  return r.scenario;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}`;
