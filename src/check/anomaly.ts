@@ -22,7 +22,7 @@ export interface Draft {
 
 /** Turns a draft into an anomaly: states, span, and event indices into seqs. */
 export function finish(f: Facts, d: Draft): Anomaly {
-  const events = f.trace.events;
+  const events = f.events;
   const idx = [...new Set(d.eventIdx)].sort((a, b) => a - b);
   let confirmedAt: number | undefined;
   if (d.healedAt === undefined) {
@@ -32,14 +32,14 @@ export function finish(f: Facts, d: Draft): Anomaly {
   const state =
     d.healedAt !== undefined ? "healed" : confirmedAt !== undefined ? "confirmed" : "suspected";
   let from = d.detectedAt;
-  for (const i of idx) from = Math.min(from, events[i].t);
+  for (const i of idx) from = Math.min(from, events.get(i).t);
   const to = d.healedAt ?? confirmedAt ?? d.detectedAt;
   const anomaly: Anomaly = {
     id: `${d.kind}:${d.key}:${d.stores.join("+")}:${[...new Set(d.writes)].join("+")}${d.idSuffix ?? ""}`,
     kind: d.kind,
     key: d.key,
     writes: [...new Set(d.writes)],
-    events: idx.map((i) => events[i].seq),
+    events: idx.map((i) => events.get(i).seq),
     stores: d.stores,
     detectedAt: d.detectedAt,
     span: { from, to: Math.max(from, to) },

@@ -31,7 +31,7 @@ function referenceOf(f: Facts, logRef: Map<string, Reference> | null, key: strin
   if (logRef !== null) return logRef.get(key) ?? { value: undefined };
   const idx = f.current.get(f.ref)?.get(key);
   if (idx === undefined) return { value: undefined };
-  const e = f.trace.events[idx];
+  const e = f.events.get(idx);
   return { value: e.value, write: e.write, idx };
 }
 
@@ -49,7 +49,7 @@ function firstWithin(causes: Draft[], from: number, to: number): number {
 
 /** The cause's events up to `t`: what the trace showed when the divergence was detected. */
 function evidenceOf(f: Facts, cause: Draft | undefined, t: number): number[] {
-  return (cause?.eventIdx ?? []).filter((i) => f.trace.events[i].t <= t);
+  return (cause?.eventIdx ?? []).filter((i) => f.events.get(i).t <= t);
 }
 
 /**
@@ -59,7 +59,7 @@ function evidenceOf(f: Facts, cause: Draft | undefined, t: number): number[] {
  * Divergence from plain replication lag is not reported.
  */
 export function consistencyDrafts(f: Facts, related: Draft[]): Draft[] {
-  const events = f.trace.events;
+  const events = f.events;
   const logRef = f.ref === "log" ? replayLog(f) : null;
   const refName = f.ref === "log" ? "the log" : f.ref;
   const keys = [...new Set([...f.ops.values()].filter((o) => o.op !== "read").map((o) => o.key))];
@@ -80,12 +80,12 @@ export function consistencyDrafts(f: Facts, related: Draft[]): Draft[] {
       if (episodes !== undefined)
         out.push(...healedEpisodes(f, store, key, episodes, causes, refName));
       const mineIdx = f.current.get(store)?.get(key);
-      const mine = mineIdx === undefined ? undefined : events[mineIdx].value;
+      const mine = mineIdx === undefined ? undefined : events.get(mineIdx).value;
       const ref = referenceOf(f, logRef, key);
       if ((store === "cache" && mine === undefined) || mine === ref.value) continue;
       const { at, cause } = finalDetection(episodes?.open, causes, f.end);
       const detectedAt = Math.min(at, f.end);
-      const mineWrite = mineIdx === undefined ? undefined : events[mineIdx].write;
+      const mineWrite = mineIdx === undefined ? undefined : events.get(mineIdx).write;
       const refText =
         f.ref === "log"
           ? `replaying the log gives ${describeHolding(key, ref.value)}`

@@ -26,17 +26,17 @@ export function firstEvidence(
   path: ReadonlySet<string>,
   logLoss: Map<number, number>,
 ): number | undefined {
-  const events = f.trace.events;
+  const events = f.events;
   const op = f.ops.get(write);
   const inv = f.invokeIdx.get(write);
   if (op === undefined || inv === undefined) return undefined;
-  const from = events[inv].t;
+  const from = events.get(inv).t;
   let best: number | undefined;
   const consider = (i: number | undefined) => {
-    if (i !== undefined && events[i].t >= from && (best === undefined || i < best)) best = i;
+    if (i !== undefined && events.get(i).t >= from && (best === undefined || i < best)) best = i;
   };
   for (const i of f.trouble.get(write) ?? []) {
-    const e = events[i];
+    const e = events.get(i);
     const relevant =
       e.type === "fail" ||
       (e.type === "timeout" && (e.peer === undefined || path.has(e.peer))) ||
@@ -54,7 +54,7 @@ export function firstEvidence(
 }
 
 function firstAtOrAfter(f: Facts, list: number[] | undefined, t: number): number | undefined {
-  for (const i of list ?? []) if (f.trace.events[i].t >= t) return i;
+  for (const i of list ?? []) if (f.events.get(i).t >= t) return i;
   return undefined;
 }
 
@@ -67,7 +67,7 @@ function firstAtOrAfter(f: Facts, list: number[] | undefined, t: number): number
 export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number, number> {
   const out = new Map<number, number>();
   if (lost.size === 0) return out;
-  const events = f.trace.events;
+  const events = f.events;
   const held = new Map<string, Map<number, number>>(); // broker -> write -> offset
   const partitionOf = new Map<number, number>();
   const leader = new Map<number, string>();
@@ -75,7 +75,7 @@ export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number
     if (!out.has(write)) out.set(write, i);
   };
   for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+    const e = events.get(i);
     const p = e.partition ?? 0;
     if ((e.type === "append" || e.type === "replicate") && e.write !== undefined) {
       if (e.type === "append" && !leader.has(p)) leader.set(p, e.node);

@@ -44,7 +44,7 @@ export function check(trace: Trace): Report {
     return a;
   });
   anomalies.sort((a, b) => a.detectedAt - b.detectedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lag = propagationLag(trace.events, f.invokeIdx, f.firstApply, f.stores);
+  const lag = propagationLag(f.events, f.invokeIdx, f.firstApply, f.stores);
   return {
     anomalies,
     metrics: buildMetrics(f.metrics, lag, trace.quiescedAt),

@@ -1,4 +1,4 @@
-import type { NodeInfo, TraceEvent } from "../sim/types";
+import type { EventReader, NodeInfo, TraceEvent } from "../sim/types";
 import type { IdTable } from "./id-table";
 import type { LagSeries, LagStats, MessageCounts, Metrics } from "./types";
 
@@ -85,7 +85,7 @@ export function lagStats(values: number[]): LagStats {
 
 /** Per store: for each write it applied, the time from the write's invoke to its first apply there. */
 export function propagationLag(
-  events: TraceEvent[],
+  events: EventReader,
   invokeIdx: IdTable,
   firstApply: Map<string, IdTable>,
   stores: string[],
@@ -95,7 +95,7 @@ export function propagationLag(
     const lags: number[] = [];
     firstApply.get(store)?.forEach((i, write) => {
       const inv = invokeIdx.get(write);
-      if (inv !== undefined) lags.push(events[i].t - events[inv].t);
+      if (inv !== undefined) lags.push(events.get(i).t - events.get(inv).t);
     });
     out[store] = lagStats(lags);
   }

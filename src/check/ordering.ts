@@ -5,11 +5,11 @@ import type { Facts } from "./scan";
 /** The apply event that left `store`'s final value for `key`, if any. */
 function finalApply(f: Facts, store: string, key: string) {
   const i = f.current.get(store)?.get(key);
-  return i === undefined ? undefined : f.trace.events[i];
+  return i === undefined ? undefined : f.events.get(i);
 }
 
 export function isolationDrafts(f: Facts): Draft[] {
-  const events = f.trace.events;
+  const events = f.events;
   return f.isolation.findings().map((finding) => {
     const { store, key, writes } = finding;
     const [a, b] = writes;
@@ -36,8 +36,8 @@ export function isolationDrafts(f: Facts): Draft[] {
       writes: [a, b],
       eventIdx: finding.events,
       stores: [f.ref, store],
-      detectedAt: events[finding.detectedIdx].t,
-      healedAt: finding.healedIdx === undefined ? undefined : events[finding.healedIdx].t,
+      detectedAt: events.get(finding.detectedIdx).t,
+      healedAt: finding.healedIdx === undefined ? undefined : events.get(finding.healedIdx).t,
       settles: "at-end",
       explanation: head + tail,
     };
@@ -45,10 +45,10 @@ export function isolationDrafts(f: Facts): Draft[] {
 }
 
 export function duplicateDrafts(f: Facts): Draft[] {
-  const events = f.trace.events;
+  const events = f.events;
   return f.duplicates.map(({ store, write, applies }) => {
     const op = f.ops.get(write);
-    const key = op?.key ?? events[applies[0]].key ?? "";
+    const key = op?.key ?? events.get(applies[0]).key ?? "";
     const amount = Number(op?.value ?? 0);
     const times = applies.length === 2 ? "twice" : `${applies.length} times`;
     return {
@@ -57,7 +57,7 @@ export function duplicateDrafts(f: Facts): Draft[] {
       writes: [write],
       eventIdx: applies,
       stores: [store],
-      detectedAt: events[applies[1]].t,
+      detectedAt: events.get(applies[1]).t,
       settles: "at-detection",
       explanation: `${store} applied ${describeWrite(op, write)} ${times}, so ${key} went up by ${amount * applies.length} instead of ${amount}.`,
     };
@@ -65,9 +65,9 @@ export function duplicateDrafts(f: Facts): Draft[] {
 }
 
 export function staleReadDrafts(f: Facts): Draft[] {
-  const events = f.trace.events;
+  const events = f.events;
   return f.staleReads.map(({ readIdx, readOp, expected, reason }) => {
-    const e = events[readIdx];
+    const e = events.get(readIdx);
     const op = f.ops.get(readOp);
     const key = op?.key ?? e.key ?? "";
     const reader = `client-${op?.client ?? "?"}`;

@@ -27,7 +27,7 @@ export function writesMissingFromLog(f: Facts, inLog: Set<number>): Set<number> 
 /** Detection: not before the partial state exists, and not before the first sign it will stay. */
 function detectionTime(f: Facts, notBefore: number, evidence: number | undefined): number {
   if (evidence === undefined) return f.end;
-  return Math.min(f.end, Math.max(notBefore, f.trace.events[evidence].t));
+  return Math.min(f.end, Math.max(notBefore, f.events.get(evidence).t));
 }
 
 function isTarget(f: Facts, store: string, invokedAt: number): boolean {
@@ -40,7 +40,7 @@ function isTarget(f: Facts, store: string, invokedAt: number): boolean {
 /** A crashed cache forgets everything, so a write it missed before crashing would be gone anyway. */
 function cacheForgot(f: Facts, store: string, invokedAt: number): boolean {
   if (store !== "cache") return false;
-  return (f.crashes.get(store) ?? []).some((i) => f.trace.events[i].t >= invokedAt);
+  return (f.crashes.get(store) ?? []).some((i) => f.events.get(i).t >= invokedAt);
 }
 
 export function atomicityDrafts(
@@ -48,12 +48,12 @@ export function atomicityDrafts(
   inLog: Set<number>,
   logLoss: Map<number, number>,
 ): Draft[] {
-  const events = f.trace.events;
+  const events = f.events;
   const out: Draft[] = [];
   for (const op of f.ops.values()) {
     const inv = f.invokeIdx.get(op.id);
     if (op.op === "read" || inv === undefined) continue;
-    const invokedAt = events[inv].t;
+    const invokedAt = events.get(inv).t;
     const applied: string[] = [];
     const missing: string[] = [];
     const presence: number[] = [];
@@ -80,10 +80,13 @@ export function atomicityDrafts(
     if (missing.length === 0 || presence.length === 0) continue;
     const path = new Set(missing.flatMap((m) => pathNodes(f, m)));
     const evidence = firstEvidence(f, op.id, path, logLoss);
-    const firstPresent = Math.min(...presence.map((i) => events[i].t));
+    const firstPresent = Math.min(...presence.map((i) => events.get(i).t));
     const appliedStores = applied.filter((s) => s !== "log");
     const what = capitalise(describeWrite(op, op.id));
-    const cause = describeCause(evidence === undefined ? undefined : events[evidence], clientOf(f));
+    const cause = describeCause(
+      evidence === undefined ? undefined : events.get(evidence),
+      clientOf(f),
+    );
     let explanation: string;
     if (missing.includes("log")) {
       explanation = `${what} was applied by ${listNames(appliedStores)} but is not in the log: ${cause}.`;
@@ -116,7 +119,7 @@ export function durabilityDrafts(
   inLog: Set<number>,
   logLoss: Map<number, number>,
 ): Draft[] {
-  const events = f.trace.events;
+  const events = f.events;
   const out: Draft[] = [];
   if (f.ref !== "log" && !f.stores.includes(f.ref)) return out;
   const path = new Set([...pathNodes(f, f.ref)]);
@@ -129,7 +132,10 @@ export function durabilityDrafts(
         : f.firstApply.get(f.ref)?.has(write) || f.rejected.get(f.ref)?.has(write);
     if (kept) return;
     const evidence = firstEvidence(f, write, path, logLoss);
-    const cause = describeCause(evidence === undefined ? undefined : events[evidence], clientOf(f));
+    const cause = describeCause(
+      evidence === undefined ? undefined : events.get(evidence),
+      clientOf(f),
+    );
     const where = f.ref === "log" ? "is not in the log" : `never reached ${f.ref}`;
     const inv = f.invokeIdx.get(write);
     const append = f.firstAppend.get(write);
@@ -139,7 +145,7 @@ export function durabilityDrafts(
       writes: [write],
       eventIdx: [ack, ...[inv, append, evidence].filter((i) => i !== undefined)],
       stores: [f.ref],
-      detectedAt: detectionTime(f, events[ack].t, evidence),
+      detectedAt: detectionTime(f, events.get(ack).t, evidence),
       settles: "at-end",
       explanation: `${capitalise(describeWrite(op, write))} was acknowledged to client-${op.client} but ${where} at the end: ${cause}.`,
     });

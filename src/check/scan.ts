@@ -1,4 +1,5 @@
 import {
+  type EventReader,
   STORE_NAMES,
   type Strategy,
   type Trace,
@@ -45,7 +46,7 @@ function staleness(
   forgotAt: Map<string, number>,
   doneIdx: IdTable,
 ): StaleReadFinding["reason"] | null {
-  const e = f.trace.events[readIdx];
+  const e = f.events.get(readIdx);
   const store = e.node;
   if (store === "cache" && e.value === undefined) return null;
   const seen = e.ref ?? 0;
@@ -53,7 +54,7 @@ function staleness(
   // A versioned store that refused `own` already held something newer.
   if (f.rejected.get(store)?.has(own)) return null;
   const cur = e.key === undefined ? undefined : f.current.get(store)?.get(e.key);
-  const producer = cur === undefined ? undefined : f.trace.events[cur];
+  const producer = cur === undefined ? undefined : f.events.get(cur);
   const overwrite = seen > 0 && producer?.write === seen && producer.detail !== "incr";
   const applied = f.lastApply.get(store)?.get(own);
   if (applied === undefined || applied < (forgotAt.get(store) ?? -1)) {
@@ -72,6 +73,8 @@ function staleness(
  */
 export interface Facts {
   trace: Trace;
+  /** The trace's events, read one at a time (see `eventsOf`); indices below point into it. */
+  events: EventReader;
   strategy: Strategy;
   /** `db`, or `log` when the log is the reference and the system of record. */
   ref: string;
@@ -115,12 +118,14 @@ function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
 }
 
 /** Stores, keys and reference sizes, which the trackers need before the main pass. */
-function survey(trace: Trace, ref: string) {
+function survey(trace: Trace, events: EventReader, ref: string) {
   const stores = new Set<string>(trace.scenario.stores);
   const capacity = new Map<string, number>();
   const keys = new Set<string>();
-  for (const e of trace.events) {
-    if (e.type !== "apply" && e.type !== "add-store") continue;
+  for (let i = 0; i < events.length; i++) {
+    const type = events.type(i);
+    if (type !== "apply" && type !== "add-store") continue;
+    const e = events.get(i);
     stores.add(e.node);
     if (e.key === undefined) continue;
     keys.add(e.key);
@@ -144,22 +149,30 @@ function survey(trace: Trace, ref: string) {
   return { stores: order, capacity, keys, logPos };
 }
 
+/** The trace's events one at a time: its columns when simulated, else its array. */
+export function eventsOf(trace: Trace): EventReader {
+  if (trace.columns !== undefined) return trace.columns;
+  const events = trace.events;
+  return { length: events.length, get: (i) => events[i], type: (i) => events[i].type };
+}
+
 export function scan(trace: Trace): Facts {
   const strategy = trace.scenario.strategy;
   const ref = strategy === "log" ? "log" : "db";
-  const { stores, capacity, keys, logPos } = survey(trace, ref);
-  const events = trace.events;
+  const events = eventsOf(trace);
+  const { stores, capacity, keys, logPos } = survey(trace, events, ref);
   const ops = new Map<number, WriteOp>();
   for (const op of trace.writes) ops.set(op.id, op);
   const current = new Map<string, Map<string, number>>();
   const valueIn = (store: string, key: string) => {
     const i = current.get(store)?.get(key);
-    return i === undefined ? undefined : events[i].value;
+    return i === undefined ? undefined : events.get(i).value;
   };
   const lastApply = new Map<string, IdTable>();
   const size = trace.writes.length + 1;
   const facts: Facts = {
     trace,
+    events,
     strategy,
     ref,
     end: trace.quiescedAt ?? trace.endTime,
@@ -195,7 +208,7 @@ export function scan(trace: Trace): Facts {
 }
 
 function passOne(f: Facts): void {
-  const events = f.trace.events;
+  const events = f.events;
   const msgWrite = new IdTable(1024);
   const applyCount = new Map<string, IncrApplies>();
   const tables = new Map<string, StoreTables>();
@@ -209,7 +222,7 @@ function passOne(f: Facts): void {
   /** Per store, the crash at which it last lost its state. */
   const forgotAt = new Map<string, number>();
   for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+    const e = events.get(i);
     const write = e.write;
     f.metrics.onEvent(e);
     switch (e.type) {
@@ -335,7 +348,7 @@ function onApply(
   applyCount: Map<string, IncrApplies>,
   tables: Map<string, StoreTables>,
 ): void {
-  const e = f.trace.events[i];
+  const e = f.events.get(i);
   const { node: store, write, key } = e;
   if (write === undefined || key === undefined) return;
   const t = tablesOf(f, store, tables);

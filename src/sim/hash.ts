@@ -40,8 +40,15 @@ export class TraceHasher {
  */
 export function hashTrace(events: readonly TraceEvent[]): string {
   const h = new TraceHasher();
+  const word = stringWords();
+  for (const e of events) hashEvent(h, word, e);
+  return h.hex();
+}
+
+/** A string's word for the hash (its `hashString`), remembered per string. */
+export function stringWords(): (s: string) => number {
   const interned = new Map<string, number>();
-  const intern = (s: string): number => {
+  return (s) => {
     let v = interned.get(s);
     if (v === undefined) {
       v = hashString(s);
@@ -49,22 +56,23 @@ export function hashTrace(events: readonly TraceEvent[]): string {
     }
     return v;
   };
-  for (const e of events) {
-    h.number(e.t);
-    h.word(intern(e.type));
-    h.word(intern(e.node));
-    if (e.peer !== undefined) h.word(intern(e.peer));
-    if (e.msg !== undefined) h.number(e.msg);
-    if (e.write !== undefined) h.number(e.write);
-    if (e.key !== undefined) h.word(intern(e.key));
-    if (e.value !== undefined) {
-      if (typeof e.value === "number") h.number(e.value);
-      else h.word(intern(e.value));
-    }
-    if (e.offset !== undefined) h.number(e.offset);
-    if (e.partition !== undefined) h.number(e.partition);
-    if (e.ref !== undefined) h.number(e.ref);
-    if (e.detail !== undefined) h.word(intern(e.detail));
+}
+
+/** One event's fields into the hash, in `hashTrace`'s order. */
+export function hashEvent(h: TraceHasher, word: (s: string) => number, e: TraceEvent): void {
+  h.number(e.t);
+  h.word(word(e.type));
+  h.word(word(e.node));
+  if (e.peer !== undefined) h.word(word(e.peer));
+  if (e.msg !== undefined) h.number(e.msg);
+  if (e.write !== undefined) h.number(e.write);
+  if (e.key !== undefined) h.word(word(e.key));
+  if (e.value !== undefined) {
+    if (typeof e.value === "number") h.number(e.value);
+    else h.word(word(e.value));
   }
-  return h.hex();
+  if (e.offset !== undefined) h.number(e.offset);
+  if (e.partition !== undefined) h.number(e.partition);
+  if (e.ref !== undefined) h.number(e.ref);
+  if (e.detail !== undefined) h.word(word(e.detail));
 }

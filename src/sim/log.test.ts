@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LOG } from "./defaults";
 import { simulate } from "./simulate";
 import { eventsOf, runPreset, scriptScenario } from "./test-helpers";
-import type { LogOptions, ScheduleEntry, ScriptOp } from "./types";
+import type { LogOptions, ScheduleEntry, ScriptOp, Trace } from "./types";
 
-const acked = (t: ReturnType<typeof simulate>, write: number) =>
+const acked = (t: Trace, write: number) =>
   t.events.some((e) => e.type === "ack" && e.write === write);
 
 describe("replicated log", () => {

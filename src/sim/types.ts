@@ -209,11 +209,27 @@ export interface NodeInfo {
   group: "clients" | "stores" | "log" | "consumers";
 }
 
+/**
+ * Event by event access to a trace without making every `TraceEvent` object.
+ * A simulated trace keeps its events in columns (`TraceColumns`); readers
+ * that walk the whole trace, like the checkers, go through this instead.
+ */
+export interface EventReader {
+  readonly length: number;
+  /** Event `i` (a fresh object on each call for columns). */
+  get(i: number): TraceEvent;
+  /** The type of event `i`, without making the event. */
+  type(i: number): EventType;
+}
+
 export interface Trace {
   scenario: Scenario;
   nodes: NodeInfo[];
   writes: WriteOp[];
+  /** Every event, in order. On a simulated trace, made from `columns` the first time it is read. */
   events: TraceEvent[];
+  /** The same events, read one at a time without making the array (absent on hand-built traces). */
+  columns?: EventReader;
   /** Simulated time at which nothing was in flight and every consumer had caught up; null if a cap hit first. */
   quiescedAt: number | null;
   /** Which cap stopped the run, if any. */

@@ -1,7 +1,7 @@
-import { hashTrace } from "./hash";
 import { EventHeap } from "./heap";
 import { isDataMessage, type Message, messageWrite } from "./messages";
 import { createRng, type Rng } from "./prng";
+import { TraceColumns } from "./trace-columns";
 import type { CapKind, Caps, EventType, LinkOptions, NetworkOptions, TraceEvent } from "./types";
 
 /** A node of the simulated system: reacts to messages, and to its own crash and restart. */
@@ -70,7 +70,8 @@ class NodeTask implements Task {
  */
 export class World {
   now = 0;
-  readonly events: TraceEvent[] = [];
+  /** The trace, recorded column by column (see `TraceColumns`). */
+  readonly trace = new TraceColumns();
   /** Messages carrying work that are still on the wire. */
   inFlightData = 0;
   stopped = false;
@@ -126,9 +127,9 @@ export class World {
     return !this.crashed.has(node) && this.incarnations.get(node) === incarnation;
   }
 
-  emit(type: EventType, node: string, fields?: EventFields): TraceEvent {
+  emit(type: EventType, node: string, fields?: EventFields): void {
     const f = fields ?? NO_FIELDS;
-    return this.record(
+    this.record(
       type,
       node,
       f.peer,
@@ -160,35 +161,20 @@ export class World {
     partition: number | undefined,
     ref: number | undefined,
     detail: string | undefined,
-  ): TraceEvent {
-    const e: TraceEvent = {
-      t: this.now,
-      seq: this.events.length,
-      type,
-      node,
-      peer,
-      msg,
-      write,
-      key,
-      value,
-      offset,
-      partition,
-      ref,
-      detail,
-    };
+  ): void {
     // Past the cap the run is over; the handler still finishing is not traced.
-    if (this.capped !== null) return e;
-    this.events.push(e);
-    if (this.events.length >= this.caps.maxEvents) {
+    if (this.capped !== null) return;
+    const trace = this.trace;
+    trace.push(this.now, type, node, peer, msg, write, key, value, offset, partition, ref, detail);
+    if (trace.length >= this.caps.maxEvents) {
       this.capped = { cap: "maxEvents", at: this.now };
       this.stopped = true;
     }
-    return e;
   }
 
   /** The run's identity: every field of every event, hashed in order once the run is over. */
   hash(): string {
-    return hashTrace(this.events);
+    return this.trace.hash();
   }
 
   /** Puts a message on the wire. Four draws per send, always, so each link's stream stays aligned. */
