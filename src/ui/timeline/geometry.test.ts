@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../sim/simulate";
 import { causalParent } from "./causal";
 import { preset, tinyTrace } from "./fixtures";
-import { ARROW_DELIVER, ARROW_DROP, arrowsUpTo, buildGeometry, partitionSides } from "./geometry";
+import {
+  ARROW_DELIVER,
+  ARROW_DROP,
+  ARROW_LOST,
+  arrowsUpTo,
+  buildGeometry,
+  partitionSides,
+} from "./geometry";
 import { aggregate, bucketFor } from "./lod";
 
 describe("geometry", () => {
@@ -48,5 +55,38 @@ describe("geometry", () => {
     expect(coarse.arrows.n).toBeLessThan(g.arrows.n);
     const total = coarse.arrows.count.reduce((s, c) => s + c, 0);
     expect(total).toBe(g.arrows.n);
+  });
+
+  it("gives every send one arrow, in send-time order, ending at its deliver or drop or still in flight", () => {
+    const seen = new Set<number>();
+    for (const name of ["default", "acks1-leader-failover", "consumer-crash-incr"]) {
+      const trace = simulate({ ...preset(name), caps: { maxEvents: 1500, maxTimeMs: 600_000 } });
+      const g = buildGeometry(trace);
+      const sends = trace.events.filter((e) => e.type === "send" || e.type === "duplicate");
+      expect(g.arrows.n, name).toBe(sends.length);
+      const ends = new Map(
+        trace.events
+          .filter((e) => e.type === "deliver" || e.type === "drop")
+          .map((e) => [e.msg, e]),
+      );
+      for (let i = 0; i < g.arrows.n; i++) {
+        const send = trace.events[g.arrows.sendSeq[i]];
+        expect(send.seq).toBe(sends[i].seq);
+        expect(g.arrows.sendT[i]).toBe(send.t);
+        const end = ends.get(send.msg);
+        if (end === undefined) {
+          expect(g.arrows.kind[i]).toBe(ARROW_LOST);
+          expect(g.arrows.endT[i]).toBe(Number.POSITIVE_INFINITY);
+          expect(g.arrows.to[i]).toBe(g.arrows.from[i]);
+        } else {
+          expect(g.arrows.kind[i]).toBe(end.type === "drop" ? ARROW_DROP : ARROW_DELIVER);
+          expect([g.arrows.endSeq[i], g.arrows.endT[i]]).toEqual([end.seq, end.t]);
+          expect(g.arrows.to[i]).toBe(g.laneOf.get(end.node));
+        }
+        expect(g.arrows.dup[i]).toBe(send.type === "duplicate" ? 1 : 0);
+        seen.add(g.arrows.kind[i]);
+      }
+    }
+    expect([...seen].sort()).toEqual([ARROW_DELIVER, ARROW_DROP, ARROW_LOST].sort());
   });
 });
