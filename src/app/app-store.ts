@@ -3,7 +3,8 @@ import type { Report } from "../check/types";
 import { defaultScenario } from "../sim/defaults";
 import { presetScenario } from "../sim/presets";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
-import { runScenario } from "./run";
+import { isHeavy, type Run, runScenario } from "./run";
+import { runInBackground } from "./run-remote";
 
 export interface AppState {
   scenario: Scenario;
@@ -18,6 +19,11 @@ export interface AppState {
   selectedSeq: number | null;
   /** Trace seqs the timeline emphasises. */
   highlight: number[];
+  /**
+   * A big scenario is being simulated in the background: `scenario` is already
+   * the new one, `trace` and `report` still the previous run's.
+   */
+  computing: boolean;
 
   /** Replace the scenario and re-simulate; the playhead stays where it was (clamped). */
   setScenario: (scenario: Scenario) => void;
@@ -46,28 +52,46 @@ function initial(scenario: Scenario, presetName: string | null) {
     selectedAnomalyId: null,
     selectedSeq: null,
     highlight: [],
+    computing: false,
   };
 }
+
+/** Bumped by every change of scenario: a background run that finishes after a newer change is dropped. */
+let latest = 0;
 
 export const useAppStore = create<AppState>()((set, get) => ({
   ...initial(defaultScenario(), "default"),
 
   setScenario: (scenario) => {
-    const run = runScenario(scenario);
-    const { selectedAnomalyId, selectedSeq } = get();
-    const playhead = clamp(get().playhead, run.trace.endTime);
-    // An anomaly id is stable only within a report; keep the selection if it still exists.
-    const still = run.report?.anomalies.find((a) => a.id === selectedAnomalyId);
-    set({
-      scenario,
-      ...run,
-      playhead,
-      selectedAnomalyId: still === undefined ? null : still.id,
-      highlight: still === undefined ? [] : still.events,
-      // Events before the playhead are unchanged by an edit there (prefix stability).
-      selectedSeq: run.trace.events.some((e) => e.seq === selectedSeq && e.t < playhead)
-        ? selectedSeq
-        : null,
+    const token = ++latest;
+    const show = (run: Run) => {
+      if (token !== latest) return;
+      const { selectedAnomalyId, selectedSeq } = get();
+      const playhead = clamp(get().playhead, run.trace.endTime);
+      // An anomaly id is stable only within a report; keep the selection if it still exists.
+      const still = run.report?.anomalies.find((a) => a.id === selectedAnomalyId);
+      set({
+        scenario,
+        ...run,
+        computing: false,
+        playhead,
+        selectedAnomalyId: still === undefined ? null : still.id,
+        highlight: still === undefined ? [] : still.events,
+        // Events before the playhead are unchanged by an edit there (prefix stability).
+        selectedSeq: run.trace.events.some((e) => e.seq === selectedSeq && e.t < playhead)
+          ? selectedSeq
+          : null,
+      });
+    };
+    const background = isHeavy(scenario) ? runInBackground(scenario) : null;
+    if (background === null) {
+      show(runScenario(scenario));
+      return;
+    }
+    set({ scenario, computing: true });
+    // If the worker fails, run it here after all: slower, but the page still shows it.
+    background.then(show, () => {
+      if (token === latest) show(runScenario(scenario));
     });
   },
 
@@ -80,6 +104,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   loadPreset: (name) => {
     const scenario = presetScenario(name);
     if (scenario === undefined) return false;
+    latest++;
     set(initial(scenario, name));
     return true;
   },
@@ -109,5 +134,6 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
 /** Back to the default scenario and a fresh view (tests, "reset" buttons). */
 export function resetAppStore(): void {
+  latest++;
   useAppStore.setState(initial(defaultScenario(), "default"));
 }

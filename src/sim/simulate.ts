@@ -337,7 +337,7 @@ function backfill(a: Assembly, store: StoreName): void {
  * object literal instead, each small run's trace outlived the next minor
  * collections (seen with --trace-gc) and small runs went 2.5 times slower.
  */
-class SimulatedTrace implements Trace {
+export class SimulatedTrace implements Trace {
   readonly scenario: Scenario;
   readonly nodes: NodeInfo[];
   readonly writes: WriteOp[];

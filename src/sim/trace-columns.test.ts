@@ -81,6 +81,18 @@ describe("TraceColumns", () => {
     );
   });
 
+  it("packs to plain data and back, through a structured clone, without losing an event", () => {
+    const input = fc.sample(eventArb, { numRuns: 2600, seed: 3 });
+    const c = columnsOf(input, 300);
+    const packed = c.pack();
+    const copy = TraceColumns.unpack(structuredClone(packed, { transfer: packed.buffers }));
+    expect(copy.length).toBe(input.length);
+    expect(copy.toEvents()).toEqual(input.map((e, seq) => ({ ...e, seq })));
+    expect(copy.hash()).toBe(hashTrace(copy.toEvents()));
+    expect(copy.get(2000)).toEqual({ ...input[2000], seq: 2000 });
+    expect(copy.type(2599)).toBe(input[2599].type);
+  });
+
   it("keeps a run's first HEAD_EVENTS events as objects and the rest in columns", () => {
     const input = fc.sample(eventArb, { numRuns: HEAD_EVENTS + 1500, seed: 7 });
     roundTrip(input);

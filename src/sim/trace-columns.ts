@@ -48,6 +48,15 @@ const VALUE_IS_NUMBER = -2;
  * `toEvents()`), and `hash()` gives exactly `hashTrace(toEvents())` without
  * making them.
  */
+/** A `TraceColumns` as plain data for `postMessage`; `buffers` go in the transfer list. */
+export interface PackedColumns {
+  headEvents: number;
+  length: number;
+  head: TraceEvent[];
+  buffers: ArrayBuffer[];
+  strings: string[];
+}
+
 export class TraceColumns implements EventReader {
   length = 0;
   private readonly head: TraceEvent[] = [];
@@ -60,6 +69,31 @@ export class TraceColumns implements EventReader {
 
   /** `headEvents`: how many first events stay objects (tests set it low to reach the columns). */
   constructor(private readonly headEvents = HEAD_EVENTS) {}
+
+  /** Plain data for another thread; the chunk buffers are shared, so transfer them and drop this. */
+  pack(): PackedColumns {
+    return {
+      headEvents: this.headEvents,
+      length: this.length,
+      head: this.head,
+      buffers: this.numChunks.map((c) => c.buffer as ArrayBuffer),
+      strings: this.strings,
+    };
+  }
+
+  static unpack(p: PackedColumns): TraceColumns {
+    const c = new TraceColumns(p.headEvents);
+    for (const e of p.head) c.head.push(e);
+    for (const buffer of p.buffers) {
+      c.nums = new Float64Array(buffer, 0, CHUNK * NUMS);
+      c.strs = new Int32Array(buffer, CHUNK * NUMS * 8, CHUNK * STRS);
+      c.numChunks.push(c.nums);
+      c.strChunks.push(c.strs);
+    }
+    for (const s of p.strings) c.intern(s);
+    c.length = p.length;
+    return c;
+  }
 
   private intern(s: string): number {
     let i = this.stringIndex.get(s);

@@ -6,6 +6,7 @@ import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
 import { BreakItPanel } from "./panels/BreakItPanel";
 import { CappedNotice } from "./panels/CappedNotice";
+import { ComputingNotice } from "./panels/ComputingNotice";
 import { EventList } from "./panels/EventList";
 import { LogPanel } from "./panels/LogPanel";
 import { RunSummary } from "./panels/RunSummary";
@@ -44,6 +45,7 @@ export function App() {
           <ScenarioControls />
         </PanelBoundary>
       </section>
+      <ComputingNotice />
       <CappedNotice />
       <main className="main">
         <PanelBoundary name="The timeline">

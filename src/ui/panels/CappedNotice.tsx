@@ -1,6 +1,6 @@
 import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
-import { RUN_BUDGET_MS } from "../../app/run";
+import { RUN_BUDGET_MS, writesOf } from "../../app/run";
 import type { Scenario } from "../../sim/types";
 
 function halveWrites(draft: Scenario): void {
@@ -9,18 +9,16 @@ function halveWrites(draft: Scenario): void {
   else w.ops = w.ops.slice(0, Math.max(1, Math.ceil(w.ops.length / 2)));
 }
 
-function writesOf(s: Scenario): number {
-  return s.workload.kind === "generated" ? s.workload.writes : s.workload.ops.length;
-}
-
 /**
  * A run stopped by a cap says which cap, where the picture ends, and offers
  * the setting that brings it back within bounds.
  */
 export function CappedNotice() {
   const trace = useAppStore((s) => s.trace);
+  // While the next run computes, this notice would describe the previous one.
+  const computing = useAppStore((s) => s.computing);
   const capped = trace.capped;
-  if (capped === null) return null;
+  if (capped === null || computing) return null;
   const { scenario } = trace;
   const why =
     capped.cap === "budget"
