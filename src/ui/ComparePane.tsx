@@ -55,8 +55,10 @@ export function CompareChoice({ pair }: { pair: [Strategy, Strategy] }) {
  * the app's one playhead.
  */
 export function ComparePane({ pair }: { pair: [Strategy, Strategy] }) {
-  const scenario = useAppStore((s) => s.scenario);
   const appTrace = useAppStore((s) => s.trace);
+  // The scenario of the run on show: while a big edit computes in the background,
+  // both sides stay the previous run, and both change when the new one arrives.
+  const scenario = appTrace.scenario;
   const report = useAppStore((s) => s.report);
   const checkError = useAppStore((s) => s.checkError);
   const playhead = useAppStore((s) => s.playhead);
