@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isHeavy } from "../app/run";
 import { CHAPTERS } from "./chapters";
 import { pointToPointLinks } from "./scenarios";
 import { scoreboard } from "./scoreboard";
@@ -15,6 +16,12 @@ describe("the tour's content", () => {
     }
     const ids = CHAPTERS.flatMap((c) => c.steps.map((s) => s.id));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("runs every step at once on the page: none is big enough for the run worker", () => {
+    // enterStep reads the step's run right after loading it; a background run would not be there yet.
+    for (const chapter of CHAPTERS)
+      for (const step of chapter.steps) expect(isHeavy(step.scenario), step.id).toBe(false);
   });
 
   it("keeps every caption to one or two sentences and 240 characters", () => {
