@@ -34,6 +34,24 @@ export const actions = {
   seek(t: number): void {
     playback.send({ type: "SEEK", t });
   },
+  /**
+   * Runs `fn` once the current scenario's run is on show: at once, or when the
+   * run worker answers (`computing`). Dropped if another scenario comes first.
+   */
+  whenShown(fn: () => void): void {
+    const target = useAppStore.getState().scenario;
+    if (!useAppStore.getState().computing) {
+      fn();
+      return;
+    }
+    const stop = useAppStore.subscribe((s) => {
+      if (s.scenario !== target) stop();
+      else if (!s.computing) {
+        stop();
+        fn();
+      }
+    });
+  },
   /** Select an anomaly: highlight its events and move the playhead to where it was detected. */
   selectAnomaly(id: string | null): void {
     const store = useAppStore.getState();

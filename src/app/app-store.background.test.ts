@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultScenario } from "../sim/defaults";
 import type { Scenario } from "../sim/types";
 import { resetAppStore, useAppStore } from "./app-store";
+import { openScenario } from "./open-scenario";
+import { resetPlayback } from "./playback";
 import { BACKGROUND_OPS, type Run, runScenario } from "./run";
 
 interface Pending {
@@ -30,6 +32,7 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 afterEach(() => {
   pending.length = 0;
   resetAppStore();
+  resetPlayback();
 });
 
 describe("big scenarios run in the background", () => {
@@ -82,5 +85,19 @@ describe("big scenarios run in the background", () => {
     expect(state.computing).toBe(false);
     expect(state.trace.scenario).toBe(big);
     expect(state.trace.traceHash).toBe(runScenario(big).trace.traceHash);
+  });
+
+  it("a big link's playhead is applied when its run arrives, not clamped to the previous run", async () => {
+    const big = heavy(6);
+    const previousEnd = useAppStore.getState().trace.endTime;
+    const run = runScenario(big);
+    const wanted = Math.round((previousEnd + run.trace.endTime) / 2);
+    expect(wanted).toBeGreaterThan(previousEnd);
+    openScenario(big, { playhead: wanted });
+    expect(useAppStore.getState().computing).toBe(true);
+    pending[0].resolve(run);
+    await settle();
+    expect(useAppStore.getState().computing).toBe(false);
+    expect(useAppStore.getState().playhead).toBe(wanted);
   });
 });

@@ -25,7 +25,10 @@ export function presetNameOf(scenario: Scenario): string | null {
 export function openScenario(scenario: Scenario, view: ViewState = {}): void {
   const shown = scenarioInView(scenario, view);
   actions.loadScenario(shown, presetNameOf(shown));
-  if (view.playhead !== undefined && view.playhead > 0) actions.seek(view.playhead);
+  const playhead = view.playhead;
+  // A big run arrives later from the run worker; seek once it is there, or the
+  // playhead would be clamped to the previous run's end.
+  if (playhead !== undefined && playhead > 0) actions.whenShown(() => actions.seek(playhead));
   useCompareStore.setState({ compare: view.compare ?? null });
   useLinkStore.setState({ openedView: view });
 }

@@ -41,9 +41,12 @@ export function startBenchMode(search: string): boolean {
   const writes = Number.isFinite(asked) ? Math.max(1, Math.min(MAX_BENCH_WRITES, asked)) : 1500;
   exposeRenderStats();
   actions.loadScenario(benchScenario(Math.round(writes)));
-  const { trace } = useAppStore.getState();
-  playback.send({ type: "SEEK", t: trace.endTime });
-  window.__bench = { events: trace.events.length };
+  // A big run comes back from the run worker: report it once it is on show.
+  actions.whenShown(() => {
+    const { trace } = useAppStore.getState();
+    playback.send({ type: "SEEK", t: trace.endTime });
+    window.__bench = { events: trace.events.length };
+  });
   return true;
 }
 
