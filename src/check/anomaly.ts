@@ -1,4 +1,4 @@
-import type { Facts } from "./scan";
+import type { Facts } from "./facts";
 import type { Anomaly, AnomalyKind } from "./types";
 
 export interface Draft {

@@ -1,7 +1,7 @@
 import type { Draft } from "./anomaly";
 import type { Episodes } from "./divergence";
 import { describeHolding } from "./explain";
-import type { Facts } from "./scan";
+import type { Facts } from "./facts";
 
 type Value = string | number | undefined;
 

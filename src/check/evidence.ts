@@ -1,4 +1,4 @@
-import type { Facts } from "./scan";
+import type { Facts } from "./facts";
 
 /**
  * The nodes whose failure can keep a write from reaching `target` (a store, or

@@ -1,6 +1,6 @@
 import type { Draft } from "./anomaly";
 import { describeHolding, describeWrite } from "./explain";
-import type { Facts } from "./scan";
+import type { Facts } from "./facts";
 
 /** The apply event that left `store`'s final value for `key`, if any. */
 function finalApply(f: Facts, store: string, key: string) {

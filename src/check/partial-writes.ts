@@ -1,7 +1,7 @@
 import type { Draft } from "./anomaly";
 import { firstEvidence, pathNodes } from "./evidence";
 import { capitalise, describeCause, describeWrite, listNames } from "./explain";
-import type { Facts } from "./scan";
+import type { Facts } from "./facts";
 
 /** Write ids in the final log (all partitions). */
 export function finalLogSet(f: Facts): Set<number> {

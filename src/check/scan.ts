@@ -1,34 +1,12 @@
-import {
-  type EventReader,
-  STORE_NAMES,
-  type Strategy,
-  type Trace,
-  type TraceEvent,
-  type WriteOp,
-} from "../sim/types";
+import { type EventReader, STORE_NAMES, type Trace, type WriteOp } from "../sim/types";
+import { forget, type IncrApplies, nested, onApply, type StoreTables } from "./applies";
 import { DivergenceTracker } from "./divergence";
+import type { Facts, StaleReadFinding } from "./facts";
 import { IdTable } from "./id-table";
 import { IsolationTracker } from "./isolation";
 import { MetricsAccumulator } from "./metrics";
 
 const STORE_SET: ReadonlySet<string> = new Set(STORE_NAMES);
-
-/** An increment one store applied more than once (on the same state: a cache crash starts afresh). */
-export interface DuplicateFinding {
-  store: string;
-  write: number;
-  /** Event indices of every apply of the write in that store since its state was last lost. */
-  applies: number[];
-}
-
-export interface StaleReadFinding {
-  readIdx: number;
-  readOp: number;
-  /** The reader's own latest acknowledged write to the key, which the read should have seen. */
-  expected: number;
-  /** `missing`: the store had not applied it. `older`: a write finished before it began overwrote it. */
-  reason: "missing" | "older";
-}
 
 /**
  * Read-your-writes, judged at the store that answered: stale if that store
@@ -65,50 +43,6 @@ function staleness(
   const done = doneIdx.get(seen);
   const began = f.invokeIdx.get(own);
   return done !== undefined && began !== undefined && done < began ? "older" : null;
-}
-
-/**
- * Everything the checkers need, gathered in one pass over the trace. Event
- * references are indices into `trace.events` (turned into `seq` on output).
- */
-export interface Facts {
-  trace: Trace;
-  /** The trace's events, read one at a time (see `eventsOf`); indices below point into it. */
-  events: EventReader;
-  strategy: Strategy;
-  /** `db`, or `log` when the log is the reference and the system of record. */
-  ref: string;
-  /** Quiescence, or the end of a capped run (whose findings then stay suspected). */
-  end: number;
-  quiesced: boolean;
-  ops: Map<number, WriteOp>;
-  stores: string[];
-  invokeIdx: IdTable;
-  ackIdx: IdTable;
-  firstApply: Map<string, IdTable>;
-  lastApply: Map<string, IdTable>;
-  rejected: Map<string, Set<number>>;
-  firstAppend: IdTable;
-  /** Per write: fails, timeouts, broker refusals and drops of messages carrying it. */
-  trouble: Map<number, number[]>;
-  crashes: Map<string, number[]>;
-  joinedAt: Map<string, number>;
-  /** Per store and key: index of the apply that set the current value (absent = no value). */
-  current: Map<string, Map<string, number>>;
-  isolation: IsolationTracker;
-  divergence: DivergenceTracker | null;
-  duplicates: DuplicateFinding[];
-  staleReads: StaleReadFinding[];
-  metrics: MetricsAccumulator;
-}
-
-function nested<K, V>(map: Map<string, Map<K, V>>, outer: string): Map<K, V> {
-  let inner = map.get(outer);
-  if (inner === undefined) {
-    inner = new Map();
-    map.set(outer, inner);
-  }
-  return inner;
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
@@ -308,98 +242,4 @@ function passOne(f: Facts): void {
         break;
     }
   }
-}
-
-/** Per store, the applies of each increment since the store last lost its state. */
-interface IncrApplies {
-  once: IdTable;
-  many: Map<number, number[]>;
-}
-
-interface StoreTables {
-  first: IdTable;
-  last: IdTable;
-  current: Map<string, number>;
-}
-
-function tablesOf(f: Facts, store: string, cache: Map<string, StoreTables>): StoreTables {
-  let t = cache.get(store);
-  if (t === undefined) {
-    const size = f.trace.writes.length + 1;
-    let first = f.firstApply.get(store);
-    if (first === undefined) {
-      first = new IdTable(size);
-      f.firstApply.set(store, first);
-    }
-    let last = f.lastApply.get(store);
-    if (last === undefined) {
-      last = new IdTable(size);
-      f.lastApply.set(store, last);
-    }
-    t = { first, last, current: nested(f.current, store) };
-    cache.set(store, t);
-  }
-  return t;
-}
-
-function onApply(
-  f: Facts,
-  i: number,
-  applyCount: Map<string, IncrApplies>,
-  tables: Map<string, StoreTables>,
-): void {
-  const e = f.events.get(i);
-  const { node: store, write, key } = e;
-  if (write === undefined || key === undefined) return;
-  const t = tablesOf(f, store, tables);
-  if (!t.first.has(write)) t.first.set(write, i);
-  t.last.set(write, i);
-  t.current.set(key, i);
-  // How the store applied it, not what the client asked: a CDC row image of an increment is a set.
-  if ((e.detail ?? f.ops.get(write)?.op) === "incr") {
-    let counts = applyCount.get(store);
-    if (counts === undefined) {
-      counts = { once: new IdTable(f.trace.writes.length + 1), many: new Map() };
-      applyCount.set(store, counts);
-    }
-    const first = counts.once.get(write);
-    const many = counts.many.get(write);
-    if (first === undefined) counts.once.set(write, i);
-    else if (many !== undefined) many.push(i);
-    else {
-      const applies = [first, i];
-      counts.many.set(write, applies);
-      f.duplicates.push({ store, write, applies });
-    }
-  }
-  if (!followsLog(f, e)) f.isolation.onApply(store, write, key, i);
-  f.divergence?.onChange(store, key, e.t);
-}
-
-/**
- * Under the log strategy, an apply of the record the final log still holds at
- * that offset follows the log's own order by construction. Compared with the
- * final log's order part-way through (a retried produce can put a write in the
- * log twice), it would look like an inversion that heals a moment later; the
- * log's one order is exactly what such a store applies, so it is left out.
- */
-function followsLog(f: Facts, e: TraceEvent): boolean {
-  if (f.ref !== "log" || e.offset === undefined || e.partition === undefined) return false;
-  return f.trace.final.log[e.partition]?.[e.offset] === e.write;
-}
-
-/** A crashed cache loses every value: its earlier applies no longer count twice or in any order. */
-function forget(
-  f: Facts,
-  store: string,
-  i: number,
-  t: number,
-  applyCount: Map<string, IncrApplies>,
-): void {
-  applyCount.delete(store);
-  const current = f.current.get(store);
-  const keys = [...(current?.keys() ?? [])];
-  current?.clear();
-  f.isolation.onForget(store, i);
-  for (const key of keys) f.divergence?.onChange(store, key, t);
 }
