@@ -172,6 +172,30 @@ export class World {
     }
   }
 
+  /** A message event (send, deliver, drop): the same fields every time, positionally. */
+  private recordMessage(
+    type: EventType,
+    node: string,
+    peer: string,
+    msg: number,
+    write: number | undefined,
+    detail: string,
+  ): void {
+    this.record(
+      type,
+      node,
+      peer,
+      msg,
+      write,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      detail,
+    );
+  }
+
   /** The run's identity: every field of every event, hashed in order once the run is over. */
   hash(): string {
     return this.trace.hash();
@@ -188,19 +212,7 @@ export class World {
       rng.int(options.delayMsMin, options.delayMsMax) + (spiked ? options.reorderSpikeMs : 0);
     const id = ++this.msgSeq;
     const write = messageWrite(msg);
-    this.record(
-      "send",
-      from,
-      to,
-      id,
-      write,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      msg.kind,
-    );
+    this.recordMessage("send", from, to, id, write, msg.kind);
     this.transmit(from, to, msg, id, delayMs, lost);
     if (duplicated) {
       const copy = ++this.msgSeq;
@@ -239,34 +251,10 @@ export class World {
           ? "crashed"
           : null;
     if (reason !== null) {
-      this.record(
-        "drop",
-        to,
-        from,
-        id,
-        write,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        reason,
-      );
+      this.recordMessage("drop", to, from, id, write, reason);
       return;
     }
-    this.record(
-      "deliver",
-      to,
-      from,
-      id,
-      write,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      msg.kind,
-    );
+    this.recordMessage("deliver", to, from, id, write, msg.kind);
     this.actors.get(to)?.onMessage(from, msg);
   }
 
