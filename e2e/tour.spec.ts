@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { ACID_LETTER } from "../src/check/types";
 import { CHAPTERS } from "../src/tour/chapters";
 import { promisedKinds } from "../src/tour/play-target";
 import { shot, watchErrors } from "./helpers";
@@ -6,14 +7,7 @@ import { shot, watchErrors } from "./helpers";
 /** The anomaly kinds dual writes produce; a log or CDC step must show none of them. */
 const DUAL_WRITE_KINDS = ["atomicity", "isolation", "consistency", "durability"];
 
-const LETTER = {
-  atomicity: "A",
-  duplicate: "A",
-  consistency: "C",
-  isolation: "I",
-  "stale-read": "I",
-  durability: "D",
-} as const;
+const LETTER = ACID_LETTER;
 
 function anomaliesPanel(page: Page) {
   return page.locator("section.anomalies");

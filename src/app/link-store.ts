@@ -23,9 +23,19 @@ interface LinkState {
    * on opening; compare and tour are kept here for the views that show them.
    */
   openedView: ViewState;
+  /**
+   * The model version of the opened link when it is older than the simulator's
+   * (`MODEL_VERSION`): the run replays under the current model, and the page
+   * says so until dismissed. Null otherwise.
+   */
+  olderModel: number | null;
 }
 
-export const useLinkStore = create<LinkState>()(() => ({ problem: null, openedView: {} }));
+export const useLinkStore = create<LinkState>()(() => ({
+  problem: null,
+  openedView: {},
+  olderModel: null,
+}));
 
 export function reportProblem(problem: InputProblem): void {
   useLinkStore.setState({ problem });
@@ -35,6 +45,10 @@ export function clearProblem(): void {
   useLinkStore.setState({ problem: null });
 }
 
+export function dismissModelNotice(): void {
+  useLinkStore.setState({ olderModel: null });
+}
+
 export function resetLinkStore(): void {
-  useLinkStore.setState({ problem: null, openedView: {} });
+  useLinkStore.setState({ problem: null, openedView: {}, olderModel: null });
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultScenario } from "../sim/defaults";
+import { MODEL_VERSION } from "../sim/model";
 import { presetScenario } from "../sim/presets";
 import { decodeLink, encodeLink } from "../url/index";
 import { actions } from "./actions";
@@ -143,5 +144,23 @@ describe("link sync", () => {
     const link = shareLink();
     expect(link).toBe(`${window.location.origin}/${encodeLink(defaultScenario())}`);
     expect(window.location.href).toBe(link);
+  });
+
+  it("writes the current model into the links it makes, and notes an older link's model", () => {
+    setHash(encodeLink(race).replace(`&m=${MODEL_VERSION}`, ""));
+    startLinkSync();
+    expect(useLinkStore.getState().olderModel).toBe(1);
+    expect(useAppStore.getState().scenario).toEqual(race);
+    // The pasted link stays as it is until something changes.
+    settle();
+    expect(window.location.hash).not.toContain("m=");
+    actions.editScenario((s) => {
+      s.seed = 5;
+    });
+    settle();
+    expect(window.location.hash).toContain(`&m=${MODEL_VERSION}`);
+    expect(new URL(shareLink()).hash).toContain(`&m=${MODEL_VERSION}`);
+    pasteHash(window.location.hash);
+    expect(useLinkStore.getState().olderModel).toBeNull();
   });
 });

@@ -9,6 +9,7 @@
  * most. While a run plays the playhead is left out, so the URL holds still.
  */
 
+import { MODEL_VERSION } from "../sim/model";
 import { getTourPosition, setTourPosition, subscribeTourPosition } from "../tour/tour-store";
 import { decodeLink, encodeLink } from "../url/index";
 import { actions } from "./actions";
@@ -91,6 +92,8 @@ export function openLink(link: string): boolean {
       return false;
     }
     openScenario(decoded.scenario, decoded.view);
+    // An older link replays under today's model; the page says the run may differ.
+    useLinkStore.setState({ olderModel: decoded.model < MODEL_VERSION ? decoded.model : null });
     // A talk link lands on its chapter and step (which loads that step's scenario).
     if (decoded.view.tour !== undefined) setTourPosition(decoded.view.tour);
     if (decoded.viewError) reportProblem({ source: "view", error: decoded.viewError });
@@ -112,7 +115,7 @@ export function openDefaultScenario(): void {
   win.history.replaceState(win.history.state, "", win.location.pathname + win.location.search);
   actions.loadPreset("default");
   useCompareStore.setState({ compare: null });
-  useLinkStore.setState({ openedView: {} });
+  useLinkStore.setState({ openedView: {}, olderModel: null });
   clearProblem();
   // The clean URL stands for the default run until something changes.
   if (sync !== null) sync.shown = currentHash();

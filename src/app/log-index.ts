@@ -18,10 +18,24 @@ export interface LogRecord {
   value: string | number;
 }
 
+/** A partition with no leader: since when, and the replica whose return brings it back. */
+export interface OfflineSpell {
+  since: number;
+  waitingFor: string | null;
+}
+
 export interface PartitionView {
   partition: number;
   leader: string | null;
+  /** Set while the partition has no leader (its records are unavailable, not lost). */
+  offline: OfflineSpell | null;
+  /**
+   * The log of the broker that holds the partition's data: the leader's, or
+   * while offline the replica it waits for (as `trace.final.log`).
+   */
   records: LogRecord[];
+  /** Whose log `records` is: the leader, the awaited replica, or null. */
+  holder: string | null;
   highWatermark: number;
   /** Log end offset per broker. */
   brokerEnds: { broker: string; end: number }[];
@@ -35,6 +49,8 @@ export interface LogIndex {
   consumers: string[];
   /** [partition] -> leader series. */
   leaders: StepSeries<string | null>[];
+  /** [partition] -> offline spell series (null while it has a leader). */
+  offline: StepSeries<OfflineSpell | null>[];
   /** [partition] -> high watermark series. */
   hw: StepSeries<number>[];
   /** broker -> [partition] -> its log changes. */
@@ -58,6 +74,7 @@ export function buildLogIndex(trace: Trace): LogIndex | null {
     brokers,
     consumers,
     leaders: perPartition(() => emptySeries<string | null>()),
+    offline: perPartition(() => emptySeries<OfflineSpell | null>()),
     hw: perPartition(() => emptySeries<number>()),
     logs: new Map(brokers.map((b) => [b, perPartition((): LogChange[] => [])])),
     commits: new Map(consumers.map((c) => [c, perPartition(() => emptySeries<number>())])),
@@ -88,6 +105,7 @@ export function buildLogIndex(trace: Trace): LogIndex | null {
         break;
       case "elect":
         pushStep(index.leaders[p], e.t, e.detail?.startsWith("epoch") ? e.node : null);
+        pushStep(index.offline[p], e.t, offlineSpell(index.offline[p], e.t, e.detail));
         break;
       case "commit-offset":
         if (e.offset !== undefined) {
@@ -100,6 +118,25 @@ export function buildLogIndex(trace: Trace): LogIndex | null {
     }
   }
   return index;
+}
+
+const WAITING = "; waiting for ";
+
+/**
+ * The spell an `elect` event starts or ends: "offline: …; waiting for broker-K"
+ * starts one (or carries on the current one, from its first time), any other
+ * election ends it.
+ */
+function offlineSpell(
+  series: StepSeries<OfflineSpell | null>,
+  t: number,
+  detail: string | undefined,
+): OfflineSpell | null {
+  if (detail === undefined || !detail.startsWith("offline")) return null;
+  const at = detail.indexOf(WAITING);
+  const waitingFor = at < 0 ? null : detail.slice(at + WAITING.length);
+  const current = valueAt(series, t, null);
+  return { since: current?.since ?? t, waitingFor };
 }
 
 /** Replays one broker's own changes (not the whole trace) up to t. */
@@ -123,9 +160,11 @@ export function partitionAt(index: LogIndex, partition: number, t: number): Part
     broker: b,
     log: brokerLogAt(index.logs.get(b)?.[partition] ?? [], t),
   }));
-  const leaderLog = brokerLogs.find((l) => l.broker === leader)?.log ?? [];
+  const offline = valueAt(index.offline[partition], t, null);
+  const holder = leader ?? offline?.waitingFor ?? null;
+  const held = brokerLogs.find((l) => l.broker === holder)?.log ?? [];
   const records: LogRecord[] = [];
-  leaderLog.forEach((write, offset) => {
+  held.forEach((write, offset) => {
     const op = index.writes.get(write);
     records.push({
       offset,
@@ -138,7 +177,9 @@ export function partitionAt(index: LogIndex, partition: number, t: number): Part
   return {
     partition,
     leader,
+    offline,
     records,
+    holder,
     highWatermark: valueAt(index.hw[partition], t, 0),
     brokerEnds: brokerLogs.map((l) => ({ broker: l.broker, end: l.log.length })),
     consumers: index.consumers.map((c) => ({

@@ -42,6 +42,8 @@ export function importScenarioText(text: string, fileName: string): boolean {
   }
   // A file holds a scenario, not a view: whatever is being compared stays compared.
   openScenario(restored.scenario, { compare: useCompareStore.getState().compare ?? undefined });
+  // A link's note about its model version is not about this file.
+  useLinkStore.setState({ olderModel: null });
   clearProblem();
   return true;
 }

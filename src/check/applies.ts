@@ -78,18 +78,21 @@ export function onApply(
       f.duplicates.push({ store, write, applies });
     }
   }
-  if (!followsLog(f, e)) f.isolation.onApply(store, write, key, i);
+  if (store !== f.ref && !followsSource(f, e)) f.isolation.onApply(store, write, key, i, e.t);
   f.divergence?.onChange(store, key, e.t);
 }
 
 /**
- * Under the log strategy, an apply of the record the final log still holds at
- * that offset follows the log's own order by construction. Compared with the
- * final log's order part-way through (a retried produce can put a write in the
- * log twice), it would look like an inversion that heals a moment later; the
- * log's one order is exactly what such a store applies, so it is left out.
+ * An apply that carries its own position in the source of truth is the
+ * source's order by construction: under `log`, a consumer applying the record
+ * the final log still holds at that offset; under `cdc`, a consumer applying
+ * a change of the db's commit log (its position, the LSN, is in `ref`). Going
+ * back to an earlier position (a replay after a crash) re-applies values the
+ * source held, in the source's order: lag, not an inversion. A record the log
+ * no longer holds at that offset (truncated, the offset reused) is not exempt.
  */
-function followsLog(f: Facts, e: TraceEvent): boolean {
+function followsSource(f: Facts, e: TraceEvent): boolean {
+  if (f.strategy === "cdc") return e.ref !== undefined;
   if (f.ref !== "log" || e.offset === undefined || e.partition === undefined) return false;
   return f.trace.final.log[e.partition]?.[e.offset] === e.write;
 }

@@ -2,6 +2,7 @@ import type { Draft } from "./anomaly";
 import type { Episodes } from "./divergence";
 import { describeHolding } from "./explain";
 import type { Facts } from "./facts";
+import { behindLog, keyOffline } from "./offline";
 
 type Value = string | number | undefined;
 
@@ -73,6 +74,8 @@ export function consistencyDrafts(f: Facts, related: Draft[]): Draft[] {
   for (const store of f.stores) {
     if (store === f.ref || !f.joinedAt.has(store)) continue;
     for (const key of keys) {
+      // Behind an offline partition a store is only lagging (see offline.ts).
+      if (keyOffline(f, key) && behindLog(f, store)) continue;
       const causes = (byKey.get(key) ?? [])
         .filter((d) => d.stores.includes(store) || d.stores.includes(f.ref))
         .sort((a, b) => a.detectedAt - b.detectedAt);
@@ -127,6 +130,13 @@ function finalDetection(
   return { at: since, cause: causes[0] };
 }
 
+/** The last change at or before `t` (the first one if all are later). */
+function heldAt<T extends [number, ...unknown[]]>(changes: T[], t: number): T {
+  let out = changes[0];
+  for (const c of changes) if (c[0] <= t) out = c;
+  return out;
+}
+
 function healedEpisodes(
   f: Facts,
   store: string,
@@ -141,7 +151,8 @@ function healedEpisodes(
     if (c < 0) continue;
     const cause = causes[c];
     const detectedAt = cause.detectedAt;
-    const [mine, ref] = ep.held[j];
+    // The values at the moment the sentence describes (the cause's detection), not the lag before it.
+    const [, mine, ref] = heldAt(ep.held[j], detectedAt);
     out.push({
       kind: "consistency",
       key,

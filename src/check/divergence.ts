@@ -5,8 +5,8 @@ export interface Episodes {
   starts: number[];
   /** `ends[i]` closes `starts[i]`; the last start has no end while `open` is set. */
   ends: number[];
-  /** What the store and the db held when each episode began. */
-  held: Array<[Value, Value]>;
+  /** Every change of what the store and the db held during each episode: `[t, store, db]`, from its start. */
+  held: Array<Array<[number, Value, Value]>>;
   /** Start of the episode still running at the end of the trace. */
   open?: number;
 }
@@ -63,7 +63,11 @@ export class DivergenceTracker {
     if (differs && ep.open === undefined) {
       ep.open = t;
       ep.starts.push(t);
-      ep.held.push([mine, ref]);
+      ep.held.push([[t, mine, ref]]);
+    } else if (differs) {
+      const changes = ep.held[ep.held.length - 1];
+      const last = changes[changes.length - 1];
+      if (last[1] !== mine || last[2] !== ref) changes.push([t, mine, ref]);
     } else if (!differs && ep.open !== undefined) {
       ep.ends.push(t);
       ep.open = undefined;

@@ -59,10 +59,12 @@ function firstAtOrAfter(f: Facts, list: number[] | undefined, t: number): number
 }
 
 /**
- * For writes missing from the final log: the first event that shows the log
- * losing each — a broker truncating it away, a leader elected without it, the
- * partition going offline, or the leader holding it crashing. A second pass,
- * limited to the few writes that need it.
+ * For writes missing from the final log: the moment the log lost each for
+ * certain — a leader elected without it (the records past its end are gone
+ * from then on), or a broker truncating it away. A leader crashing holding it
+ * loses nothing yet: with unclean election off the partition waits for it
+ * (offline), and only an election without the record makes the loss certain.
+ * A second pass, limited to the few writes that need it.
  */
 export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number, number> {
   const out = new Map<number, number>();
@@ -70,7 +72,6 @@ export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number
   const events = f.events;
   const held = new Map<string, Map<number, number>>(); // broker -> write -> offset
   const partitionOf = new Map<number, number>();
-  const leader = new Map<number, string>();
   const mark = (write: number, i: number) => {
     if (!out.has(write)) out.set(write, i);
   };
@@ -78,7 +79,6 @@ export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number
     const e = events.get(i);
     const p = e.partition ?? 0;
     if ((e.type === "append" || e.type === "replicate") && e.write !== undefined) {
-      if (e.type === "append" && !leader.has(p)) leader.set(p, e.node);
       if (!lost.has(e.write)) continue;
       partitionOf.set(e.write, p);
       let mine = held.get(e.node);
@@ -94,16 +94,9 @@ export function logLossEvidence(f: Facts, lost: ReadonlySet<number>): Map<number
         mark(write, i);
       }
     } else if (e.type === "elect") {
-      const offline = e.detail?.startsWith("offline") ?? false;
-      if (!offline) leader.set(p, e.node);
+      if (e.detail?.startsWith("offline") ?? false) continue;
       for (const [write, part] of partitionOf) {
-        if (part === p && (offline || !held.get(e.node)?.has(write))) mark(write, i);
-      }
-    } else if (e.type === "crash") {
-      for (const [part, node] of leader) {
-        if (node !== e.node) continue;
-        for (const write of held.get(node)?.keys() ?? [])
-          if (partitionOf.get(write) === part) mark(write, i);
+        if (part === p && !held.get(e.node)?.has(write)) mark(write, i);
       }
     }
   }

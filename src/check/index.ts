@@ -1,8 +1,10 @@
 import type { Trace } from "../sim/types";
+import { ambiguousFailureDrafts } from "./ambiguous";
 import { finish } from "./anomaly";
 import { consistencyDrafts } from "./consistency";
 import { logLossEvidence } from "./evidence";
 import { buildMetrics, propagationLag } from "./metrics";
+import { offlinePartitions } from "./offline";
 import { duplicateDrafts, isolationDrafts, staleReadDrafts } from "./ordering";
 import {
   atomicityDrafts,
@@ -24,9 +26,11 @@ export function check(trace: Trace): Report {
   const f = scan(trace);
   const inLog = finalLogSet(f);
   const logLoss = logLossEvidence(f, writesMissingFromLog(f, inLog));
+  const partial = atomicityDrafts(f, inLog, logLoss);
   const related = [
     ...isolationDrafts(f),
-    ...atomicityDrafts(f, inLog, logLoss),
+    ...partial,
+    ...ambiguousFailureDrafts(f, inLog, new Set(partial.flatMap((d) => d.writes))),
     ...duplicateDrafts(f),
   ];
   const drafts = [
@@ -47,6 +51,7 @@ export function check(trace: Trace): Report {
   const lag = propagationLag(f.events, f.invokeIdx, f.firstApply, f.stores);
   return {
     anomalies,
+    offline: offlinePartitions(f),
     metrics: buildMetrics(f.metrics, lag, trace.quiescedAt),
     quiescedAt: trace.quiescedAt,
   };

@@ -1,134 +1,154 @@
 import type { IdTable } from "./id-table";
-import { OrderPair } from "./order-pair";
 
-/** An order inversion between one store and the reference on one key. */
+/** An order inversion between one store and its source of truth on one key. */
 export interface IsolationFinding {
   store: string;
   key: string;
-  /** Event index of the apply that first made an inversion visible. */
+  /** Event index of the apply that first left the source's order. */
   detectedIdx: number;
-  /** Event index of the apply (or crash) that removed the last inversion; absent if it held to the end. */
+  /** Simulated ms from which the trace shows the inversion: both orders exist by then. */
+  detectedAt: number;
+  /** Event index of the apply (or crash) that brought the store back on the source's path; absent if it held to the end. */
   healedIdx?: number;
-  /** The first inverted pair seen, `[earlier, later]` in the reference's order; the store applied `later` last-but-one. */
+  /** `[earlier, later]` in the source's order; the store applied `earlier` after `later`. */
   writes: [number, number];
-  /** Event indices of the applies that show the pair, in both stores. */
+  /** Event indices of the applies that show the pair, in both the source and the store. */
   events: number[];
 }
 
-interface PairState {
-  pair: OrderPair;
-  detectedIdx?: number;
-  healedIdx?: number;
-  writes?: [number, number];
-  events?: number[];
+/**
+ * A key's history in its source of truth, position by position: the db's
+ * applies (re-applies of a retried write included), or the log's records in
+ * offset order.
+ */
+export class SourceHistory {
+  readonly writes: number[] = [];
+  /** When the source reached each position (0 for the log: its order is known from the append on). */
+  readonly times: number[] = [];
+  /** The source's event for each position (-1 for the log). */
+  readonly idx: number[] = [];
+  private readonly positions = new Map<number, number[]>();
+
+  push(write: number, t: number, idx: number): void {
+    const list = this.positions.get(write);
+    if (list === undefined) this.positions.set(write, [this.writes.length]);
+    else list.push(this.writes.length);
+    this.writes.push(write);
+    this.times.push(t);
+    this.idx.push(idx);
+  }
+
+  holds(write: number): boolean {
+    return this.positions.has(write);
+  }
+
+  /** The first position of `write` after `pos`, or -1. */
+  after(write: number, pos: number): number {
+    for (const p of this.positions.get(write) ?? []) if (p > pos) return p;
+    return -1;
+  }
+
+  /** The last position of `write` before `pos`, or -1. */
+  before(write: number, pos: number): number {
+    let out = -1;
+    for (const p of this.positions.get(write) ?? []) if (p < pos) out = p;
+    return out;
+  }
+}
+
+interface Walk {
+  /** The source position of the store's latest apply of this key (-1: none yet). */
+  pos: number;
+  /** While off the path: the position the store had reached when it left it. */
+  leftAt?: number;
+  finding?: Omit<IsolationFinding, "store" | "key">;
 }
 
 /**
- * Follows, apply by apply, whether each store orders each key's writes like
- * the reference. The reference is the db (its apply order) or the final log
- * (its offset order, known up front: a record's offset is in the trace from
- * its append on, before any consumer can apply it).
+ * The one rule for order, for every strategy: a store follows its source of
+ * truth when its applies of a key read, in order, as a walk along the source's
+ * history of that key — a subsequence of it (a store may miss a write, which
+ * the atomicity check reports, or lag behind, which is no anomaly at all).
+ * Applying a write that the source holds only *before* the store's current
+ * position leaves the path: an inversion. The store is back on the path once
+ * it reaches the position it left from. Writes the source never held are
+ * orphans (atomicity), not inversions. Applies that carry their own source
+ * position (a consumer of the log, or of the db's commit log under cdc) are
+ * the source's order by construction and never come here.
  */
 export class IsolationTracker {
-  private readonly pairs = new Map<string, Map<string, PairState>>();
-  private readonly refCount = new Map<string, number>();
-  private storePos = 0;
+  private readonly walks = new Map<string, Map<string, Walk>>();
 
   /**
-   * `capacity`: per key, how many reference positions there will be.
-   * `logPos`: for a log reference, each write's 1-based position among its key's records.
+   * `history`: each key's source history, complete (built before the main pass).
    * `lastApply`: per store, each write's latest apply event index (kept current by the caller).
    */
   constructor(
-    private readonly ref: string,
-    stores: string[],
-    capacity: Map<string, number>,
-    logPos: Map<number, { key: string; pos: number }> | null,
+    private readonly history: Map<string, SourceHistory>,
     private readonly lastApply: Map<string, IdTable>,
-  ) {
-    for (const store of stores) {
-      if (store === ref) continue;
-      const byKey = new Map<string, PairState>();
-      for (const [key, size] of capacity)
-        if (size > 0) byKey.set(key, { pair: new OrderPair(size) });
-      this.pairs.set(store, byKey);
-    }
-    if (logPos !== null) {
-      for (const byKey of this.pairs.values()) {
-        for (const [write, { key, pos }] of logPos) byKey.get(key)?.pair.placeRef(write, pos);
-      }
-    }
-  }
+  ) {}
 
-  onApply(store: string, write: number, key: string, idx: number): void {
-    if (store === this.ref) {
-      const pos = (this.refCount.get(key) ?? 0) + 1;
-      this.refCount.set(key, pos);
-      for (const [other, byKey] of this.pairs) {
-        const state = byKey.get(key);
-        if (state === undefined) continue;
-        const before = state.pair.inverted;
-        state.pair.placeRef(write, pos);
-        this.transition(other, state, before, idx);
-      }
+  onApply(store: string, write: number, key: string, idx: number, t: number): void {
+    const h = this.history.get(key);
+    if (h === undefined || !h.holds(write)) return;
+    let byKey = this.walks.get(store);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.walks.set(store, byKey);
+    }
+    let walk = byKey.get(key);
+    if (walk === undefined) {
+      walk = { pos: -1 };
+      byKey.set(key, walk);
+    }
+    // The write the store already stands on, again (a duplicated message): the state does not move.
+    if (walk.pos >= 0 && h.writes[walk.pos] === write) return;
+    const next = h.after(write, walk.pos);
+    if (next >= 0) {
+      walk.pos = next;
+      if (walk.leftAt !== undefined && next >= walk.leftAt) this.heal(walk, idx);
       return;
     }
-    const state = this.pairs.get(store)?.get(key);
-    if (state === undefined) return;
-    const before = state.pair.inverted;
-    state.pair.placeStore(write, ++this.storePos);
-    this.transition(store, state, before, idx);
+    // The source holds `write` only before where the store already is.
+    const back = h.before(write, walk.pos);
+    if (walk.leftAt === undefined) {
+      walk.leftAt = walk.pos;
+      if (walk.finding === undefined) {
+        const later = h.writes[walk.pos];
+        const own = this.lastApply.get(store)?.get(later);
+        walk.finding = {
+          detectedIdx: idx,
+          detectedAt: Math.max(t, h.times[walk.pos], h.times[back]),
+          writes: [write, later],
+          events: [idx, h.idx[back], h.idx[walk.pos], ...(own === undefined ? [] : [own])]
+            .filter((i) => i >= 0)
+            .sort((a, b) => a - b),
+        };
+      } else walk.finding.healedIdx = undefined;
+    }
+    walk.pos = back;
   }
 
-  /** The store forgot everything: its order no longer disagrees with anything. */
+  /** The store forgot everything (a cache crash): it starts its walk afresh. */
   onForget(store: string, idx: number): void {
-    for (const state of this.pairs.get(store)?.values() ?? []) {
-      const before = state.pair.inverted;
-      state.pair.clearStore();
-      this.transition(store, state, before, idx);
+    for (const walk of this.walks.get(store)?.values() ?? []) {
+      if (walk.leftAt !== undefined) this.heal(walk, idx);
+      walk.pos = -1;
     }
   }
 
   findings(): IsolationFinding[] {
     const out: IsolationFinding[] = [];
-    for (const [store, byKey] of this.pairs) {
-      for (const [key, state] of byKey) {
-        if (state.detectedIdx === undefined || state.writes === undefined) continue;
-        out.push({
-          store,
-          key,
-          detectedIdx: state.detectedIdx,
-          healedIdx: state.pair.inverted ? undefined : state.healedIdx,
-          writes: state.writes,
-          events: state.events ?? [],
-        });
+    for (const [store, byKey] of this.walks) {
+      for (const [key, walk] of byKey) {
+        if (walk.finding !== undefined) out.push({ store, key, ...walk.finding });
       }
     }
     return out;
   }
 
-  private transition(store: string, state: PairState, before: boolean, idx: number): void {
-    const after = state.pair.inverted;
-    if (!before && after) {
-      if (state.detectedIdx === undefined && state.pair.witness !== null) {
-        state.detectedIdx = idx;
-        state.writes = state.pair.witness;
-        state.events = this.eventsOf(store, state.pair.witness);
-      }
-      state.healedIdx = undefined;
-    } else if (before && !after) {
-      state.healedIdx = idx;
-    }
-  }
-
-  private eventsOf(store: string, writes: [number, number]): number[] {
-    const out: number[] = [];
-    for (const s of [this.ref, store]) {
-      for (const w of writes) {
-        const i = this.lastApply.get(s)?.get(w);
-        if (i !== undefined) out.push(i);
-      }
-    }
-    return out.sort((a, b) => a - b);
+  private heal(walk: Walk, idx: number): void {
+    walk.leftAt = undefined;
+    if (walk.finding !== undefined) walk.finding.healedIdx = idx;
   }
 }

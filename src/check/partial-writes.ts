@@ -1,7 +1,9 @@
+import { toldFailed } from "./ambiguous";
 import type { Draft } from "./anomaly";
 import { firstEvidence, pathNodes } from "./evidence";
 import { capitalise, describeCause, describeWrite, listNames } from "./explain";
 import type { Facts } from "./facts";
+import { behindLog, keyOffline } from "./offline";
 
 /** Write ids in the final log (all partitions). */
 export function finalLogSet(f: Facts): Set<number> {
@@ -72,14 +74,16 @@ export function atomicityDrafts(
       } else if (
         isTarget(f, store, invokedAt) &&
         !f.rejected.get(store)?.has(op.id) &&
-        !cacheForgot(f, store, invokedAt)
+        !cacheForgot(f, store, invokedAt) &&
+        !(keyOffline(f, op.key) && behindLog(f, store))
       ) {
         missing.push(store);
       }
     }
     if (missing.length === 0 || presence.length === 0) continue;
     const path = new Set(missing.flatMap((m) => pathNodes(f, m)));
-    const evidence = firstEvidence(f, op.id, path, logLoss);
+    const lostFromLog = missing.includes("log") ? logLoss.get(op.id) : undefined;
+    const evidence = lostFromLog ?? firstEvidence(f, op.id, path, logLoss);
     const firstPresent = Math.min(...presence.map((i) => events.get(i).t));
     const appliedStores = applied.filter((s) => s !== "log");
     const what = capitalise(describeWrite(op, op.id));
@@ -100,6 +104,9 @@ export function atomicityDrafts(
     } else {
       explanation = `${what} reached ${listNames(applied)} but never reached ${listNames(missing)}: ${cause}.`;
     }
+    const fail = toldFailed(f, op.id);
+    if (fail !== undefined)
+      explanation = `${explanation.slice(0, -1)}; ${events.get(fail).node} was told it failed.`;
     out.push({
       kind: "atomicity",
       key: op.key,
@@ -131,7 +138,9 @@ export function durabilityDrafts(
         ? inLog.has(write)
         : f.firstApply.get(f.ref)?.has(write) || f.rejected.get(f.ref)?.has(write);
     if (kept) return;
-    const evidence = firstEvidence(f, write, path, logLoss);
+    // In the log, a loss is certain only when a leader without the record is elected (or it is
+    // truncated away); a crash before that may still end with the partition waiting (offline).
+    const evidence = logLoss.get(write) ?? firstEvidence(f, write, path, logLoss);
     const cause = describeCause(
       evidence === undefined ? undefined : events.get(evidence),
       clientOf(f),

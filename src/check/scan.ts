@@ -3,7 +3,7 @@ import { forget, type IncrApplies, nested, onApply, type StoreTables } from "./a
 import { DivergenceTracker } from "./divergence";
 import type { Facts, StaleReadFinding } from "./facts";
 import { IdTable } from "./id-table";
-import { IsolationTracker } from "./isolation";
+import { IsolationTracker, SourceHistory } from "./isolation";
 import { MetricsAccumulator } from "./metrics";
 
 const STORE_SET: ReadonlySet<string> = new Set(STORE_NAMES);
@@ -51,10 +51,23 @@ function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   else list.push(value);
 }
 
-/** Stores, keys and reference sizes, which the trackers need before the main pass. */
+function historyOf(history: Map<string, SourceHistory>, key: string): SourceHistory {
+  let h = history.get(key);
+  if (h === undefined) {
+    h = new SourceHistory();
+    history.set(key, h);
+  }
+  return h;
+}
+
+/**
+ * Stores, keys and each key's history in the source of truth (the db's
+ * applies, or the final log in offset order), which the trackers need before
+ * the main pass.
+ */
 function survey(trace: Trace, events: EventReader, ref: string) {
   const stores = new Set<string>(trace.scenario.stores);
-  const capacity = new Map<string, number>();
+  const history = new Map<string, SourceHistory>();
   const keys = new Set<string>();
   for (let i = 0; i < events.length; i++) {
     const type = events.type(i);
@@ -63,24 +76,19 @@ function survey(trace: Trace, events: EventReader, ref: string) {
     stores.add(e.node);
     if (e.key === undefined) continue;
     keys.add(e.key);
-    if (e.node === ref) capacity.set(e.key, (capacity.get(e.key) ?? 0) + 1);
+    if (e.node === ref && e.write !== undefined) historyOf(history, e.key).push(e.write, e.t, i);
   }
-  let logPos: Map<number, { key: string; pos: number }> | null = null;
   if (ref === "log") {
-    logPos = new Map();
     const ops = new Map(trace.writes.map((w) => [w.id, w]));
     for (const partition of trace.final.log) {
       for (const write of partition) {
         const key = ops.get(write)?.key;
-        if (key === undefined) continue;
-        const pos = (capacity.get(key) ?? 0) + 1;
-        capacity.set(key, pos);
-        logPos.set(write, { key, pos });
+        if (key !== undefined) historyOf(history, key).push(write, 0, -1);
       }
     }
   }
   const order = STORE_NAMES.filter((s) => stores.has(s));
-  return { stores: order, capacity, keys, logPos };
+  return { stores: order, history, keys };
 }
 
 /** The trace's events one at a time: its columns when simulated, else its array. */
@@ -94,7 +102,7 @@ export function scan(trace: Trace): Facts {
   const strategy = trace.scenario.strategy;
   const ref = strategy === "log" ? "log" : "db";
   const events = eventsOf(trace);
-  const { stores, capacity, keys, logPos } = survey(trace, events, ref);
+  const { stores, history, keys } = survey(trace, events, ref);
   const ops = new Map<number, WriteOp>();
   for (const op of trace.writes) ops.set(op.id, op);
   const current = new Map<string, Map<string, number>>();
@@ -123,7 +131,7 @@ export function scan(trace: Trace): Facts {
     crashes: new Map(),
     joinedAt: new Map(),
     current,
-    isolation: new IsolationTracker(ref, stores, capacity, logPos, lastApply),
+    isolation: new IsolationTracker(history, lastApply),
     divergence: ref === "db" ? new DivergenceTracker(ref, valueIn, keys) : null,
     duplicates: [],
     staleReads: [],

@@ -157,7 +157,7 @@ export class TraceBuilder {
     return id;
   }
 
-  build(opts: { log?: number[][]; quiescedAt?: number | null } = {}): Trace {
+  build(opts: { log?: number[][]; offline?: boolean[]; quiescedAt?: number | null } = {}): Trace {
     const quiescedAt = opts.quiescedAt === undefined ? this.t : opts.quiescedAt;
     if (quiescedAt !== null) this.emit("quiesce", "network");
     const stores: Record<string, Record<string, string | number>> = {};
@@ -174,7 +174,11 @@ export class TraceBuilder {
       capped: quiescedAt === null ? { cap: "maxTimeMs", at: this.t } : null,
       endTime: this.t,
       traceHash: "test",
-      final: { stores, log: opts.log ?? [[]] },
+      final: {
+        stores,
+        log: opts.log ?? [[]],
+        offline: opts.offline ?? (opts.log ?? [[]]).map(() => false),
+      },
     };
   }
 

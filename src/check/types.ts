@@ -10,17 +10,20 @@ export const ANOMALY_KINDS = [
   "durability",
   "duplicate",
   "stale-read",
+  "false-failure",
 ] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 export type AcidLetter = "A" | "C" | "I" | "D";
 
 /**
- * The ACID property each kind breaks. Two are not ACID letters in the strict
+ * The ACID property each kind breaks. Three are not ACID letters in the strict
  * sense and are filed under the nearest one: a duplicate effect is a write that
- * did not take effect exactly once, so it sits with atomicity (A); a stale read
- * is a read that does not see the reader's own earlier write, an ordering/visibility
- * failure, so it sits with isolation (I).
+ * did not take effect exactly once, so it sits with atomicity (A); a false
+ * failure is a write the caller was told failed that took effect anyway — the
+ * caller sees "nothing" where "all" happened — so it sits with atomicity too;
+ * a stale read is a read that does not see the reader's own earlier write, an
+ * ordering/visibility failure, so it sits with isolation (I).
  */
 export const ACID_LETTER: Record<AnomalyKind, AcidLetter> = {
   atomicity: "A",
@@ -29,6 +32,7 @@ export const ACID_LETTER: Record<AnomalyKind, AcidLetter> = {
   durability: "D",
   duplicate: "A",
   "stale-read": "I",
+  "false-failure": "A",
 };
 
 /**
@@ -93,9 +97,27 @@ export interface Metrics {
   quiescedAt: number | null;
 }
 
+/**
+ * A log partition with no leader at the end of the run: its records sit on a
+ * crashed in-sync replica's disk. Unavailable, not lost — nothing in it is
+ * reported as a durability anomaly, and stores behind it are only lagging.
+ */
+export interface OfflinePartition {
+  partition: number;
+  /** When the partition lost its last leader (simulated ms). */
+  since: number;
+  /** The replica whose return brings the partition back. */
+  waitingFor: string | null;
+  /** Writes the partition holds that no store fed by it has applied yet. */
+  writes: number[];
+  explanation: string;
+}
+
 export interface Report {
   /** Sorted by `detectedAt`, then `id`. */
   anomalies: Anomaly[];
+  /** Partitions offline at the end (empty when every partition has a leader). */
+  offline: OfflinePartition[];
   metrics: Metrics;
   quiescedAt: number | null;
 }

@@ -1,13 +1,18 @@
 /**
- * Golden runs: every preset under every strategy, reduced to its trace hash
- * and event count. The checked-in table (`src/sim/golden.json`) is the
- * promise that a link made today replays identically tomorrow: any engine
- * change that moves one of these runs fails a test until someone decides it
- * was meant, bumps the schema or engine version, and regenerates.
+ * Golden runs: every preset under every strategy, and every frozen link of an
+ * older schema, reduced to its trace hash and event count under the current
+ * model version. The checked-in table (`src/sim/golden.json`) is the promise
+ * that a link made today replays identically tomorrow: any engine change that
+ * moves one of these runs fails a test until someone decides it was meant,
+ * bumps MODEL_VERSION with an entry in docs/model-changes.md, and regenerates.
  */
+import { MODEL_VERSION } from "../sim/model";
 import { PRESETS } from "../sim/presets";
 import { simulate } from "../sim/simulate";
 import { STRATEGIES, type Strategy } from "../sim/types";
+import v1Links from "../url/fixtures/v1-links.json";
+import { decodeLink } from "../url/link";
+import { scenarioInView } from "../url/view";
 
 export interface GoldenRun {
   traceHash: string;
@@ -15,44 +20,78 @@ export interface GoldenRun {
 }
 
 /** Preset name → strategy → run. Key order is fixed so the JSON diffs cleanly. */
-export type GoldenTable = Record<string, Record<Strategy, GoldenRun>>;
+export type GoldenPresets = Record<string, Record<Strategy, GoldenRun>>;
+
+export interface GoldenTable {
+  /** The model version the runs were made under. */
+  model: number;
+  presets: GoldenPresets;
+  /** Each frozen link fixture (by name), replayed under this model. */
+  links: Record<string, GoldenRun>;
+}
 
 export const GOLDEN_PATH = "src/sim/golden.json";
 
 export const GOLDEN_CHANGED =
-  "the engine's runs changed: if intended, bump the engine version/schema, add a migration, and regenerate with npm run -s golden";
+  "the engine's runs changed: if intended, bump MODEL_VERSION (src/sim/model.ts), say what changed in docs/model-changes.md, and regenerate with npm run -s golden";
+
+function runOf(trace: { traceHash: string; events: unknown[] }): GoldenRun {
+  return { traceHash: trace.traceHash, events: trace.events.length };
+}
 
 export function goldenRuns(): GoldenTable {
-  const table: GoldenTable = {};
+  const presets: GoldenPresets = {};
   for (const preset of PRESETS) {
     const row = {} as Record<Strategy, GoldenRun>;
-    for (const strategy of STRATEGIES) {
-      const trace = simulate({ ...preset.scenario, strategy });
-      row[strategy] = { traceHash: trace.traceHash, events: trace.events.length };
-    }
-    table[preset.name] = row;
+    for (const strategy of STRATEGIES)
+      row[strategy] = runOf(simulate({ ...preset.scenario, strategy }));
+    presets[preset.name] = row;
   }
-  return table;
+  const links: Record<string, GoldenRun> = {};
+  for (const fixture of v1Links) {
+    const decoded = decodeLink(fixture.link);
+    if (!decoded.ok) throw new Error(`frozen link "${fixture.name}": ${decoded.error.message}`);
+    links[fixture.name] = runOf(simulate(scenarioInView(decoded.scenario, decoded.view)));
+  }
+  return { model: MODEL_VERSION, presets, links };
 }
 
 /** One line per run that differs, added or disappeared; empty when the tables agree. */
 export function goldenDiff(expected: GoldenTable, actual: GoldenTable): string[] {
   const lines: string[] = [];
-  const names = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  if (expected.model !== actual.model)
+    lines.push(
+      `model version: the table was made under model ${expected.model}, the engine is model ${actual.model}`,
+    );
+  const names = new Set([...Object.keys(expected.presets ?? {}), ...Object.keys(actual.presets)]);
   for (const name of names) {
     for (const strategy of STRATEGIES) {
-      const want = expected[name]?.[strategy];
-      const got = actual[name]?.[strategy];
-      if (want === undefined && got !== undefined) lines.push(`${name} × ${strategy}: new run`);
-      else if (got === undefined && want !== undefined)
-        lines.push(`${name} × ${strategy}: no longer exists`);
-      else if (want !== undefined && got !== undefined && !sameRun(want, got))
-        lines.push(
-          `${name} × ${strategy}: ${want.traceHash} (${want.events} events) → ${got.traceHash} (${got.events} events)`,
-        );
+      diffRun(
+        lines,
+        `${name} × ${strategy}`,
+        expected.presets?.[name]?.[strategy],
+        actual.presets[name]?.[strategy],
+      );
     }
   }
+  const links = new Set([...Object.keys(expected.links ?? {}), ...Object.keys(actual.links)]);
+  for (const name of links)
+    diffRun(lines, `link "${name}"`, expected.links?.[name], actual.links[name]);
   return lines;
+}
+
+function diffRun(
+  lines: string[],
+  what: string,
+  want: GoldenRun | undefined,
+  got: GoldenRun | undefined,
+): void {
+  if (want === undefined && got !== undefined) lines.push(`${what}: new run`);
+  else if (got === undefined && want !== undefined) lines.push(`${what}: no longer exists`);
+  else if (want !== undefined && got !== undefined && !sameRun(want, got))
+    lines.push(
+      `${what}: ${want.traceHash} (${want.events} events) → ${got.traceHash} (${got.events} events)`,
+    );
 }
 
 function sameRun(a: GoldenRun, b: GoldenRun): boolean {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { simulate } from "../sim/simulate";
 import { runCli } from "./run-cli";
+import { loadScenario } from "./scenario-source";
 
 const files: Record<string, string> = {
   "good.json": JSON.stringify({ v: 1, seed: 7, strategy: "log" }),
   "bad.json": JSON.stringify({ v: 1, seed: 7, network: { default: { dropRate: 3 } } }),
+  // Long enough to go past the trace's first 4,096 object events into its columns.
+  "long.json": JSON.stringify({
+    v: 1,
+    strategy: "log",
+    workload: { writes: 400, ratePerSec: 200 },
+  }),
 };
 const read = (path: string): string => {
   const text = files[path];
@@ -73,5 +81,70 @@ describe("sim CLI", () => {
       read,
     ).stdout;
     expect(table).toMatch(/dual-write\s+0\s+1\s+1/);
+  });
+
+  describe("--events", () => {
+    const lines = (argv: string[]) => {
+      const r = runCli([...argv, "--events"], read);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout.endsWith("\n")).toBe(true);
+      return r.stdout.slice(0, -1).split("\n");
+    };
+
+    const preset = (name: string) => loadScenario({ preset: name, source: null }, read);
+    it.each([
+      ["a preset", ["--preset", "default"], () => preset("default")],
+      [
+        "a preset under another strategy and seed",
+        ["--preset", "kleppmann-race", "--strategy", "log", "--seed", "9"],
+        () => ({ ...preset("kleppmann-race"), strategy: "log" as const, seed: 9 }),
+      ],
+      [
+        "a long run from a file",
+        ["long.json"],
+        () => loadScenario({ preset: null, source: "long.json" }, read),
+      ],
+    ])(
+      "prints the trace of %s as one JSON object per line, in trace order",
+      (_, argv, scenario) => {
+        const out = lines(argv);
+        const trace = simulate(scenario());
+        expect(out).toHaveLength(trace.events.length);
+        out.forEach((line, i) => {
+          const e = JSON.parse(line);
+          expect(Object.keys(e).slice(0, 4)).toEqual(["t", "seq", "type", "node"]);
+          expect(e.seq).toBe(i);
+          // toEqual ignores the event's undefined fields; the line must have none of them.
+          expect(e).toEqual(trace.events[i]);
+          for (const v of Object.values(e)) expect(v).not.toBeNull();
+        });
+      },
+    );
+
+    it("reaches the columns on a long run, and agrees with the run's hash and event count", () => {
+      const out = lines(["long.json"]);
+      expect(out.length).toBeGreaterThan(4096);
+      expect(out.length).toBe(json(["long.json"]).events);
+    });
+
+    it("keeps the fields of each event in one order and leaves absent ones out", () => {
+      const order = ["t", "seq", "type", "node", "peer", "msg", "write", "key", "value"];
+      const rest = ["offset", "partition", "ref", "detail"];
+      for (const line of lines(["--preset", "acks1-leader-failover", "--strategy", "log"])) {
+        const keys = Object.keys(JSON.parse(line));
+        const all = [...order, ...rest];
+        expect(keys).toEqual(all.filter((k) => keys.includes(k)));
+      }
+    });
+
+    it("refuses --url and --compare beside it, and is in --help", () => {
+      for (const extra of [["--url"], ["--compare", "log,cdc"]]) {
+        const r = runCli(["--preset", "default", "--events", ...extra], read);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+      }
+      expect(runCli(["--help"], read).stdout).toContain("--events");
+    });
   });
 });

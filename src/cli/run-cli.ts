@@ -1,7 +1,14 @@
 import { ANOMALY_KINDS, check, countByKind } from "../check/index";
 import { PRESET_NAMES } from "../sim/presets";
 import { simulate } from "../sim/simulate";
-import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
+import {
+  type EventReader,
+  type Scenario,
+  STRATEGIES,
+  type Strategy,
+  type Trace,
+  type TraceEvent,
+} from "../sim/types";
 import { encodeLink } from "../url/index";
 import { loadScenario, type Reader, UsageError } from "./scenario-source";
 
@@ -12,7 +19,15 @@ export interface CliResult {
 }
 
 export const USAGE =
-  "usage: npm run -s sim -- <scenario.json | link | --preset NAME> [--strategy S] [--seed N] [--json] [--url] [--compare S1,S2,...]";
+  "usage: npm run -s sim -- <scenario.json | link | --preset NAME> [--strategy S] [--seed N] [--json] [--url] [--compare S1,S2,...] [--events]";
+
+/** What --help says beyond the usage line. */
+const OPTIONS = [
+  "  --json      the run's identity, final state and report as one JSON object",
+  "  --url       a share link that replays the scenario",
+  "  --compare   a table of anomalies per strategy (with --json, one object)",
+  "  --events    the run's trace as JSON Lines: one event per line, in trace order",
+].join("\n");
 
 interface Options {
   source: string | null;
@@ -22,6 +37,7 @@ interface Options {
   json: boolean;
   url: boolean;
   compare: Strategy[] | null;
+  events: boolean;
 }
 
 function parseStrategy(s: string): Strategy {
@@ -40,6 +56,7 @@ function parseArgs(argv: string[]): Options {
     json: false,
     url: false,
     compare: null,
+    events: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +67,7 @@ function parseArgs(argv: string[]): Options {
     };
     if (arg === "--json") o.json = true;
     else if (arg === "--url") o.url = true;
+    else if (arg === "--events") o.events = true;
     else if (arg === "--preset") o.preset = value();
     else if (arg === "--strategy") o.strategy = parseStrategy(value());
     else if (arg === "--seed") {
@@ -68,6 +86,8 @@ function parseArgs(argv: string[]): Options {
     throw new UsageError("give either a scenario or --preset, not both");
   if (o.preset === null && o.source === null)
     throw new UsageError("no scenario: give a file, a link or --preset NAME");
+  if (o.events && (o.url || o.compare !== null))
+    throw new UsageError("--events prints one run's trace; leave out --url and --compare");
   return o;
 }
 
@@ -84,6 +104,7 @@ function runOne(s: Scenario) {
     capped: trace.capped,
     final: trace.final,
     anomalies: report.anomalies,
+    offline: report.offline,
     metrics: report.metrics,
   };
 }
@@ -104,23 +125,63 @@ function summary(r: ReturnType<typeof runOne>): string {
   ];
   for (const a of r.anomalies)
     lines.push(`    [${a.kind}, ${a.state}, t=${a.detectedAt}] ${a.explanation}`);
+  for (const p of r.offline) lines.push(`  offline: ${p.explanation}`);
   return `${lines.join("\n")}\n`;
 }
 
 function compareTable(rows: Array<ReturnType<typeof runOne>>): string {
   const width = Math.max(10, ...rows.map((r) => r.strategy.length));
-  const head = `${"strategy".padEnd(width)} ${ANOMALY_KINDS.map((k) => k.padStart(12)).join("")}`;
+  const cell = Math.max(...ANOMALY_KINDS.map((k) => k.length)) + 2;
+  const head = `${"strategy".padEnd(width)}${ANOMALY_KINDS.map((k) => k.padStart(cell)).join("")}`;
   const body = rows.map((r) => {
     const c = countByKind(r.anomalies);
-    return `${r.strategy.padEnd(width)} ${ANOMALY_KINDS.map((k) => String(c[k]).padStart(12)).join("")}`;
+    return `${r.strategy.padEnd(width)}${ANOMALY_KINDS.map((k) => String(c[k]).padStart(cell)).join("")}`;
   });
   return `${[head, ...body].join("\n")}\n`;
+}
+
+/** The fields of a trace event in a fixed order, leaving out the absent ones. */
+const EVENT_FIELDS = [
+  "peer",
+  "msg",
+  "write",
+  "key",
+  "value",
+  "offset",
+  "partition",
+  "ref",
+  "detail",
+] as const satisfies ReadonlyArray<keyof TraceEvent>;
+
+function eventLine(e: TraceEvent): string {
+  const out: Record<string, unknown> = { t: e.t, seq: e.seq, type: e.type, node: e.node };
+  for (const field of EVENT_FIELDS) if (e[field] !== undefined) out[field] = e[field];
+  return JSON.stringify(out);
+}
+
+/**
+ * The trace as JSON Lines. It reads the columns one event at a time, so a
+ * long run never holds every event object at once (only the lines).
+ */
+export function traceLines(trace: Trace): string {
+  const events: EventReader = trace.columns ?? {
+    length: trace.events.length,
+    get: (i) => trace.events[i],
+    type: (i) => trace.events[i].type,
+  };
+  const lines = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) lines[i] = eventLine(events.get(i));
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
 /** The whole command line as a function, so tests run it without spawning a process. */
 export function runCli(argv: string[], read: Reader): CliResult {
   if (argv.includes("--help") || argv.includes("-h")) {
-    return { code: 0, stdout: `${USAGE}\npresets: ${PRESET_NAMES.join(", ")}\n`, stderr: "" };
+    return {
+      code: 0,
+      stdout: `${USAGE}\n${OPTIONS}\npresets: ${PRESET_NAMES.join(", ")}\n`,
+      stderr: "",
+    };
   }
   try {
     const o = parseArgs(argv);
@@ -128,6 +189,7 @@ export function runCli(argv: string[], read: Reader): CliResult {
     if (o.strategy !== null) s = { ...s, strategy: o.strategy };
     if (o.seed !== null) s = { ...s, seed: o.seed };
     if (o.url) return { code: 0, stdout: `${encodeLink(s)}\n`, stderr: "" };
+    if (o.events) return { code: 0, stdout: traceLines(simulate(s)), stderr: "" };
     if (o.compare !== null) {
       const rows = o.compare.map((strategy) => runOne({ ...s, strategy }));
       if (!o.json) return { code: 0, stdout: compareTable(rows), stderr: "" };

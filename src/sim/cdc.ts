@@ -31,8 +31,16 @@ export class Connector implements Actor {
     private readonly options: LogOptions,
     controller: Controller,
     private readonly db: StoreState,
+    dedupe = false,
   ) {
-    this.producer = new Producer(world, this.id, options, controller, Number.MAX_SAFE_INTEGER);
+    this.producer = new Producer(
+      world,
+      this.id,
+      options,
+      controller,
+      Number.MAX_SAFE_INTEGER,
+      dedupe,
+    );
   }
 
   get caughtUp(): boolean {
@@ -81,7 +89,7 @@ export class Connector implements Actor {
     }
     this.sending = true;
     this.producer.send(
-      { write: entry.write, key: entry.key, op: "set", value: entry.value },
+      { write: entry.write, key: entry.key, op: "set", value: entry.value, lsn: entry.lsn },
       () => {
         this.acked++;
         this.sendNext();

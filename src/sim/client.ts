@@ -103,16 +103,7 @@ export class StorePerformer implements Performer {
     done: (ok: boolean, detail?: string, value?: string | number) => void,
   ): void {
     if (op.op === "read") {
-      const store = this.readFrom();
-      let value: string | number | undefined;
-      this.request(
-        op,
-        store,
-        (ok) => done(ok, ok ? "read" : `no answer from ${store}`, value),
-        (v) => {
-          value = v;
-        },
-      );
+      this.read(op, this.readFrom(), done);
       return;
     }
     const stores = this.targets();
@@ -154,11 +145,53 @@ export class StorePerformer implements Performer {
     step(0);
   }
 
+  /**
+   * Cache-aside: a miss in the cache reads the db, then puts the db's value
+   * into the cache. A write that changes the cache between the db read and
+   * the fill is overwritten by the older value: the classic cache-aside race.
+   */
+  private read(
+    op: WriteOp,
+    store: StoreName,
+    done: (ok: boolean, detail?: string, value?: string | number) => void,
+  ): void {
+    this.request(
+      op,
+      store,
+      (ok) => {
+        if (!ok) done(false, `no answer from ${store}`);
+      },
+      (value) => {
+        if (store !== "cache" || value !== undefined) {
+          done(true, "read", value);
+          return;
+        }
+        this.request(
+          op,
+          "db",
+          (ok) => {
+            if (!ok) done(false, "no answer from db after a cache miss");
+          },
+          (dbValue, dbVersion) => {
+            if (dbValue !== undefined && dbVersion > 0)
+              this.world.send(this.clientId, "cache", {
+                kind: "fill",
+                write: dbVersion,
+                key: op.key,
+                value: dbValue,
+              });
+            done(true, "read from db after a cache miss", dbValue);
+          },
+        );
+      },
+    );
+  }
+
   private request(
     op: WriteOp,
     store: string,
     settle: (ok: boolean) => void,
-    onValue?: (v: string | number | undefined) => void,
+    onValue?: (v: string | number | undefined, version: number) => void,
   ): void {
     const key = requestKey(store, op.id);
     const entry: Pending = { op, store, attempt: 0, settle };
@@ -167,7 +200,10 @@ export class StorePerformer implements Performer {
     this.attempt(key, entry);
   }
 
-  private readonly valueSinks = new Map<number, (v: string | number | undefined) => void>();
+  private readonly valueSinks = new Map<
+    number,
+    (v: string | number | undefined, version: number) => void
+  >();
 
   private attempt(key: number, entry: Pending): void {
     const w = this.world;
@@ -206,9 +242,10 @@ export class StorePerformer implements Performer {
     const entry = this.pending.get(key);
     if (entry === undefined) return;
     this.pending.delete(key);
-    if (msg.kind === "read-resp") this.valueSinks.get(key)?.(msg.value);
+    const sink = this.valueSinks.get(key);
     this.valueSinks.delete(key);
     entry.settle(true);
+    if (msg.kind === "read-resp") sink?.(msg.value, msg.ref);
   }
 
   busy(): boolean {

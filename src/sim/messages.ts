@@ -7,10 +7,17 @@ export interface LogRecord {
   op: "set" | "incr";
   value: string | number;
   epoch: number;
+  /** Under cdc: the change's 1-based position in the db's commit log (its LSN). */
+  lsn?: number;
+  /** The idempotent producer's identity and per-partition sequence number (dedupe only). */
+  producer?: string;
+  seq?: number;
 }
 
 /** One committed change in the db's own commit log (its WAL), as a CDC connector reads it. */
 export interface WalEntry {
+  /** 1-based position in the commit log. */
+  lsn: number;
   write: number;
   key: string;
   /** The row's value after the change (Debezium's after-image). */
@@ -30,6 +37,8 @@ export type Message =
   | { kind: "tx-ack"; write: number }
   | { kind: "read"; op: WriteOp }
   | { kind: "read-resp"; write: number; value: string | number | undefined; ref: number }
+  /** Cache-aside: after a miss the client puts the db's value (of write `write`) into the cache. */
+  | { kind: "fill"; write: number; key: string; value: string | number }
   | { kind: "produce"; req: number; partition: number; record: Omit<LogRecord, "epoch"> }
   | { kind: "produce-resp"; req: number; partition: number; offset: number; error?: ProduceError }
   | {
@@ -69,6 +78,8 @@ export function messageWrite(m: Message): number | undefined {
       return m.write;
     case "produce":
       return m.record.write;
+    case "fill":
+      return m.write;
     default:
       return undefined;
   }

@@ -89,6 +89,7 @@ function assemble(s: Scenario, world: World): Assembly {
     nodes,
     active: new Set<StoreName>(s.stores),
   };
+  const dedupe = s.dedupe === true;
   const lateStores = s.schedule.flatMap((e) => (e.kind === "add-store" ? [e.store] : []));
   const allStores = [...new Set<StoreName>([...s.stores, ...lateStores])];
   const active = a.active;
@@ -119,7 +120,7 @@ function assemble(s: Scenario, world: World): Assembly {
     else if (s.strategy === "single-db") client.performer = direct(() => ["db"], true);
     else if (s.strategy === "cdc") client.performer = direct(() => ["db"], false);
     else if (a.controller !== null) {
-      const producer = new Producer(world, id, s.log, a.controller, s.log.retries);
+      const producer = new Producer(world, id, s.log, a.controller, s.log.retries, dedupe);
       client.performer = new LogPerformer(
         producer,
         direct(() => ["db"], false),
@@ -140,7 +141,7 @@ function assemble(s: Scenario, world: World): Assembly {
       nodes.push({ id: name, kind: "store", group: "stores" });
       continue;
     }
-    const node = new StoreNode(world, state, views);
+    const node = new StoreNode(world, state, views, dedupe);
     a.storeNodes.set(name, node);
     world.register(node);
     nodes.push({ id: name, kind: "store", group: "stores" });
@@ -155,13 +156,13 @@ function assemble(s: Scenario, world: World): Assembly {
     for (const name of consumed) {
       const state = a.stores.get(name);
       if (state === undefined) continue;
-      const consumer = new Consumer(`consumer-${name}`, world, s.log, a.controller, state);
+      const consumer = new Consumer(`consumer-${name}`, world, s.log, a.controller, state, dedupe);
       a.consumers.set(name, consumer);
       world.register(consumer);
       nodes.push({ id: consumer.id, kind: "consumer", group: "consumers" });
     }
     if (s.strategy === "cdc" && db !== undefined) {
-      a.connector = new Connector(world, s.log, a.controller, db);
+      a.connector = new Connector(world, s.log, a.controller, db, dedupe);
       world.register(a.connector);
       nodes.push({ id: a.connector.id, kind: "connector", group: "consumers" });
     }
@@ -253,13 +254,14 @@ export function simulate(
   world.at(horizon(s, ops) + 1, probe);
   world.run(options.shouldStop);
 
-  const final: Trace["final"] = { stores: {}, log: [] };
+  const final: Trace["final"] = { stores: {}, log: [], offline: [] };
   for (const [name, state] of a.stores) final.stores[name] = state.snapshot();
   if (a.controller !== null) {
     for (let p = 0; p < a.controller.meta.length; p++) {
-      const leader = a.controller.leaderOf(p) ?? a.controller.meta[p].replicas[0];
-      const broker = a.brokers.find((b) => b.id === leader);
+      const holder = a.controller.leaderOf(p) ?? a.controller.awaitedReplica(p);
+      const broker = a.brokers.find((b) => b.id === holder);
       final.log.push(broker?.logs[p].map((r) => r.write) ?? []);
+      final.offline.push(a.controller.leaderOf(p) === null);
     }
   }
   return new SimulatedTrace(

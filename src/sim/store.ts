@@ -15,6 +15,15 @@ export interface Change {
   value: string | number;
 }
 
+/** Where an applied change sits in its source: a log position, and under cdc the db's commit-log position. */
+export interface SourcePosition {
+  offset?: number;
+  partition?: number;
+  lsn?: number;
+  /** How the change arrived when it is not the op itself: `fill` for a cache-aside fill. */
+  detail?: string;
+}
+
 /**
  * A data store's contents. `db` and `search` are durable; `cache` forgets
  * everything on crash. Last arrival wins unless versioned writes are on.
@@ -23,8 +32,12 @@ export class StoreState {
   readonly cells = new Map<string, Cell>();
   /** The db's commit log, which a CDC connector tails. */
   readonly wal: WalEntry[] = [];
-  /** Per partition, the next log offset to apply (the "atomic" commit policy stores it here). */
+  /** Per partition, the next log offset to apply (the "atomic" commit policy and dedupe store it here). */
   readonly offsets: number[] = [];
+  /** The highest commit-log position applied (cdc dedupe by source position). */
+  appliedLsn = 0;
+  /** Idempotency keys (op ids) of the requests applied (dedupe only). */
+  readonly seen = new Set<number>();
 
   constructor(
     readonly name: StoreName,
@@ -37,7 +50,7 @@ export class StoreState {
   }
 
   /** Applies a change and traces it; returns false if a versioned store rejected it. */
-  apply(change: Change, extra?: { offset?: number; partition?: number }): boolean {
+  apply(change: Change, extra?: SourcePosition): boolean {
     const cell = this.cells.get(change.key);
     if (
       this.versioned &&
@@ -55,7 +68,9 @@ export class StoreState {
     const value =
       change.op === "incr" ? Number(cell?.value ?? 0) + Number(change.value) : change.value;
     this.cells.set(change.key, { value, version: change.write });
-    if (this.name === "db") this.wal.push({ write: change.write, key: change.key, value });
+    if (this.name === "db")
+      this.wal.push({ lsn: this.wal.length + 1, write: change.write, key: change.key, value });
+    if (extra?.lsn !== undefined) this.appliedLsn = Math.max(this.appliedLsn, extra.lsn);
     this.world.record(
       "apply",
       this.name,
@@ -66,8 +81,8 @@ export class StoreState {
       value,
       extra?.offset,
       extra?.partition,
-      undefined,
-      change.op,
+      extra?.lsn,
+      extra?.detail ?? change.op,
     );
     return true;
   }
@@ -79,6 +94,8 @@ export class StoreState {
   forget(): void {
     this.cells.clear();
     this.offsets.length = 0;
+    this.appliedLsn = 0;
+    this.seen.clear();
   }
 
   snapshot(): Record<string, string | number> {
@@ -91,19 +108,30 @@ export class StoreState {
 /**
  * A store as a network node: applies writes sent to it and answers reads. In
  * `single-db` it is the whole database, whose views (cache, search) change in
- * the same transaction; there a retried transaction is recognised by its id.
+ * the same transaction. A resent request is applied again — a timeout is
+ * ambiguous, and a database applies a retried increment twice too — unless
+ * `dedupe` is on: then the store records each request's idempotency key (the
+ * op id) with the change, and a repeat is acknowledged without applying.
  */
 export class StoreNode implements Actor {
   readonly id: string;
-  private readonly committedTx = new Set<number>();
 
   constructor(
     private readonly world: World,
     readonly state: StoreState,
     /** The db's indexes and views that change in the same transaction (single-db only). */
     private readonly views: () => StoreState[] = () => [],
+    private readonly dedupe = false,
   ) {
     this.id = state.name;
+  }
+
+  /** Whether a request with this idempotency key was applied already (and records it). */
+  private repeated(op: number): boolean {
+    if (!this.dedupe) return false;
+    if (this.state.seen.has(op)) return true;
+    this.state.seen.add(op);
+    return false;
   }
 
   onMessage(from: string, msg: Message): void {
@@ -111,15 +139,14 @@ export class StoreNode implements Actor {
     switch (msg.kind) {
       case "write": {
         const { op } = msg;
-        if (op.op !== "read")
+        if (op.op !== "read" && !this.repeated(op.id))
           this.state.apply({ write: op.id, key: op.key, op: op.op, value: op.value });
         w.send(this.id, from, { kind: "write-ack", write: op.id });
         return;
       }
       case "tx": {
         const { op } = msg;
-        if (op.op !== "read" && !this.committedTx.has(op.id)) {
-          this.committedTx.add(op.id);
+        if (op.op !== "read" && !this.repeated(op.id)) {
           const change: Change = { write: op.id, key: op.key, op: op.op, value: op.value };
           this.state.apply(change);
           for (const view of this.views()) view.apply(change);
@@ -143,6 +170,12 @@ export class StoreNode implements Actor {
         });
         return;
       }
+      case "fill":
+        this.state.apply(
+          { write: msg.write, key: msg.key, op: "set", value: msg.value },
+          { detail: "fill" },
+        );
+        return;
       case "wal-fetch": {
         const entries = this.state.wal.slice(msg.from, msg.from + 50);
         w.send(this.id, from, { kind: "wal-resp", from: msg.from, entries });

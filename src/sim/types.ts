@@ -131,6 +131,15 @@ export interface Scenario {
   clients: number;
   /** Reject writes older than the version a store already holds (last-writer-wins by version, not arrival). */
   versionedWrites: boolean;
+  /**
+   * Deduplicate retries and replays, everywhere at once: stores record each
+   * request's idempotency key (the op id) and apply it once; the log's producer
+   * is idempotent (enable.idempotence: the leader drops a repeated producer
+   * sequence number); consumers skip records whose source position (log offset,
+   * or the db's commit-log position under cdc) their store has already applied.
+   * Absent means off: the field came after v1's links, which keep their meaning.
+   */
+  dedupe?: boolean;
   dualWrite: DualWriteOptions;
   log: LogOptions;
   network: NetworkOptions;
@@ -240,7 +249,13 @@ export interface Trace {
   /** Final state, for convenience; checkers must agree with a replay of `apply` events. */
   final: {
     stores: Record<string, Record<string, string | number>>;
-    /** Per partition, the write ids in the current leader's log, in offset order (empty for strategies without a log). */
+    /**
+     * Per partition, the write ids in the log that holds the partition's data, in
+     * offset order: the current leader's, or for an offline partition the log of
+     * the in-sync replica it waits for (empty for strategies without a log).
+     */
     log: number[][];
+    /** Per partition, true when it has no leader at the end (offline: unavailable, not lost). */
+    offline: boolean[];
   };
 }

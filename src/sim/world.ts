@@ -21,6 +21,11 @@ interface Partition {
 interface Link {
   options: LinkOptions;
   rng: Rng;
+  /**
+   * When the latest in-order message on this connection arrives: a later one
+   * is held behind it (TCP delivers in send order), never delivered before it.
+   */
+  inOrderUntil: number;
 }
 
 export type EventFields = Omit<TraceEvent, "t" | "seq" | "type" | "node">;
@@ -213,7 +218,15 @@ export class World {
     const id = ++this.msgSeq;
     const write = messageWrite(msg);
     this.recordMessage("send", from, to, id, write, msg.kind);
-    this.transmit(from, to, msg, id, delayMs, lost);
+    // One connection per directed link: in send order. Only the explicit faults
+    // step out of it — a reorder spike (a retry on another connection overtaken
+    // by later messages) and a duplicate's copy (a resend).
+    let arriveAt = this.now + delayMs;
+    if (!spiked) {
+      arriveAt = Math.max(arriveAt, link.inOrderUntil);
+      link.inOrderUntil = arriveAt;
+    }
+    this.transmit(from, to, msg, id, arriveAt - this.now, lost);
     if (duplicated) {
       const copy = ++this.msgSeq;
       const copyDelayMs = rng.int(options.delayMsMin, options.delayMsMax);
@@ -270,6 +283,7 @@ export class World {
       link = {
         options: { ...this.network.default, ...this.network.links[name] },
         rng: this.rootRng.fork(`link:${name}`),
+        inOrderUntil: 0,
       };
       byTo.set(to, link);
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isHeavy } from "../app/run";
+import { check } from "../check";
+import { simulate } from "../sim/simulate";
 import { CHAPTERS } from "./chapters";
 import { pointToPointLinks } from "./scenarios";
 import { scoreboard } from "./scoreboard";
@@ -55,6 +57,15 @@ describe("chapter-specific claims", () => {
     for (const step of CHAPTERS[0].steps) {
       expect(runStep(step).report.anomalies, step.id).toEqual([]);
     }
+  });
+
+  it("chapter 1: without idempotency keys the same stormy run counts an increment more than once", () => {
+    const step = CHAPTERS[0].steps.find((s) => s.id === "monolith/bad-network");
+    if (step === undefined) throw new Error("no step monolith/bad-network");
+    const without = check(simulate({ ...step.scenario, dedupe: false }));
+    expect(without.anomalies.some((a) => a.kind === "duplicate" && a.stores[0] === "db")).toBe(
+      true,
+    );
   });
 
   it("chapter 4: the link count grows as n × m with every store and writer added", () => {

@@ -30,18 +30,22 @@ export function AboutModel() {
         <h3>What behaves like the real thing</h3>
         <ul>
           <li>
-            Every message crosses a directed link with its own delay, loss, duplication and
-            reordering; partitions and crashes cut messages at delivery time.
+            Each directed link is one connection, delivering in send order with its own delay and
+            loss; a reorder spike stands for a retry on another connection, a duplicate for a
+            resend. Partitions cut messages at delivery time; a crash cuts the messages to the
+            crashed node.
           </li>
           <li>
-            Dual writes are the application's own calls to each store, in turn or at once; a
-            timed-out request is resent, so a resent increment can apply twice.
+            Dual writes are the application's own calls to each store, in turn or at once. A timeout
+            is ambiguous, so a resent increment applies twice, in one database too, unless
+            Deduplicate retries is on (idempotency keys, an idempotent producer, consumers that skip
+            what their store applied).
           </li>
           <li>
-            The log is Kafka-like: leader and followers, an in-sync replica set that shrinks and
-            grows, a high watermark, acks 0 / 1 / all with min.insync.replicas, clean or unclean
-            elections, and truncation by leader epoch (KIP-101) — so an acks=1 record can really be
-            lost.
+            The log is Kafka-like: leader and followers, an in-sync replica set kept by Kafka's
+            caught-up rule, a high watermark, acks 0 / 1 / all with min.insync.replicas, clean or
+            unclean elections, offline partitions (unavailable, not lost), and truncation by leader
+            epoch (KIP-101) — so an acks=1 record can really be lost.
           </li>
           <li>
             Consumers read from their committed offset: commit before applying (at most once), after
@@ -63,14 +67,14 @@ export function AboutModel() {
             modelled.
           </li>
           <li>
-            No producer idempotence or transactions: a retried produce can append a record twice.
+            No transactions; without deduplication a retried produce can append a record twice.
           </li>
           <li>
             No consumer groups or rebalancing: one consumer per store, owning every partition.
           </li>
           <li>
-            A consumer applies to its store locally, 2 ms a record; stores are single nodes and the
-            cache forgets on a crash.
+            A consumer applies to its store locally, 2 ms a record; stores are single nodes, the
+            cache forgets on a crash and a miss reads the db, then fills the cache (cache-aside).
           </li>
           <li>
             A client handles one operation at a time; times are whole simulated milliseconds, scaled

@@ -2,6 +2,7 @@ import "./panels.css";
 import { AboutModel } from "./AboutModel";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { ScenarioControls } from "./controls/ScenarioControls";
+import { ModelNotice } from "./ModelNotice";
 import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
 import { BreakItPanel } from "./panels/BreakItPanel";
@@ -45,6 +46,7 @@ export function App() {
           <ScenarioControls />
         </PanelBoundary>
       </section>
+      <ModelNotice />
       <ComputingNotice />
       <CappedNotice />
       <main className="main">

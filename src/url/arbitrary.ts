@@ -171,6 +171,8 @@ const raw = fc.record(
     clients: fc.integer({ min: 1, max: LIMITS.clients }),
     addStores: fc.nat({ max: 3 }),
     versionedWrites: fc.boolean(),
+    // Only on or absent: a link drops `false`, which restores as absent (the same meaning).
+    dedupe: fc.constant(true),
     dualWrite: fc.record({
       order: fc.constantFrom<"sequential" | "parallel">("sequential", "parallel"),
       ackAfter: fc.option(fc.constantFrom<"all" | "first">("all", "first"), { nil: undefined }),

@@ -14,8 +14,19 @@ import { isPlainObject } from "./schema";
  */
 export function stripDefaults(scenario: Scenario): Record<string, unknown> {
   const stripped = strip(scenario, V1_DEFAULTS);
-  return isPlainObject(stripped) ? stripped : {};
+  if (!isPlainObject(stripped)) return {};
+  for (const [key, off] of Object.entries(OFF_WHEN_ABSENT))
+    if (stripped[key] === off) delete stripped[key];
+  return stripped;
 }
+
+/**
+ * Optional fields that came after v1's fill-ins were frozen, with the value
+ * that means the same as leaving them out. They are not v1 fill-ins (restore
+ * does not add them), but a link drops them too, so a scenario that leaves
+ * them off gives the same link, byte for byte, as before they existed.
+ */
+const OFF_WHEN_ABSENT: Readonly<Partial<Record<keyof Scenario, unknown>>> = { dedupe: false };
 
 function strip(value: unknown, base: unknown): unknown {
   if (deepEqual(value, base)) return undefined;

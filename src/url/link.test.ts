@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultScenario } from "../sim/defaults";
+import { MODEL_VERSION } from "../sim/model";
 import type { Scenario } from "../sim/types";
 import { scenarioArbitrary, viewArbitrary } from "./arbitrary";
 import v1Links from "./fixtures/v1-links.json";
@@ -41,7 +42,7 @@ describe("round trip", () => {
       fc.assert(
         fc.property(scenarioArbitrary, viewArbitrary, (s, view) => {
           const decoded = decodeLink(encodeLink(s, view));
-          expect(decoded).toEqual({ ok: true, scenario: s, view });
+          expect(decoded).toEqual({ ok: true, scenario: s, view, model: MODEL_VERSION });
           // Through JSON text too, as an exported file would go.
           expect(restoreScenario(JSON.stringify(s))).toEqual({ ok: true, scenario: s });
         }),
@@ -98,13 +99,20 @@ describe("link format", () => {
         ok: true,
         scenario: fixture.scenario,
         view: fixture.view,
+        // Made before links carried a model version: model 1.
+        model: 1,
       });
     },
   );
 
   it("accepts a full URL, a #s= hash and a bare s=", () => {
     const hash = encodeLink(fiveFaults, { tour: { chapter: 5, step: 3 } });
-    const expected = { ok: true, scenario: fiveFaults, view: { tour: { chapter: 5, step: 3 } } };
+    const expected = {
+      ok: true,
+      scenario: fiveFaults,
+      view: { tour: { chapter: 5, step: 3 } },
+      model: MODEL_VERSION,
+    };
     expect(decodeLink(`https://example.org/inside-out/?lang=en${hash}`)).toEqual(expected);
     expect(decodeLink(hash)).toEqual(expected);
     expect(decodeLink(hash.slice(1))).toEqual(expected);
@@ -132,6 +140,38 @@ describe("link format", () => {
       expect(r.ok && r.viewError?.code, bad).toBe("invalid");
     }
   });
+});
+
+describe("model version", () => {
+  const bare = (link: string) => link.replace(`&m=${MODEL_VERSION}`, "");
+
+  it("writes the current model into every link, beside the scenario", () => {
+    expect(encodeLink(fiveFaults)).toMatch(
+      new RegExp(`^#s=1\\.[A-Za-z0-9_-]+&m=${MODEL_VERSION}$`),
+    );
+    expect(encodeLink(fiveFaults, { playhead: 850 })).toContain(`&m=${MODEL_VERSION}&t=850`);
+  });
+
+  it("leaves the scenario part alone: a link without m is the same link of model 1", () => {
+    const link = encodeLink(fiveFaults, { playhead: 850, strategy: "log" });
+    const old = decodeLink(bare(link));
+    const current = decodeLink(link);
+    expect(old).toEqual({ ...current, model: 1 });
+    expect(current.ok && current.model).toBe(MODEL_VERSION);
+  });
+
+  it("reads a later model as it is", () => {
+    const r = decodeLink(`${bare(encodeLink(fiveFaults))}&m=7`);
+    expect(r.ok && r.model).toBe(7);
+  });
+
+  it.each(["0", "-1", "1.5", "2e0", "two", "", " 2", "9999999999", "02"])(
+    "takes m=%j for model 1 and still opens the scenario and its view",
+    (m) => {
+      const r = decodeLink(`${bare(encodeLink(fiveFaults, { playhead: 40 }))}&m=${m}`);
+      expect(r).toEqual({ ok: true, scenario: fiveFaults, view: { playhead: 40 }, model: 1 });
+    },
+  );
 });
 
 function reverseKeys(value: unknown): unknown {

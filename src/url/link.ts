@@ -1,5 +1,10 @@
 /**
- * Share links: `#s=<schema version>.<payload>[&t=…][&strategy=…][&compare=a,b][&tour=c.s]`.
+ * Share links: `#s=<schema version>.<payload>&m=<model>[&t=…][&strategy=…][&compare=a,b][&tour=c.s]`.
+ *
+ * `m` is the model version the link was made under (`MODEL_VERSION`): the
+ * scenario keeps its meaning forever, but the run it shows may change when the
+ * simulator's semantics do, and the page says so. Links without `m` were made
+ * before it existed, under model 1.
  *
  * The payload is the scenario minus its v1 fill-ins, as sorted-key JSON,
  * raw-deflated (fflate, level 9) and base64url-encoded. Measured when choosing
@@ -21,6 +26,7 @@
  * scrub, and keeping it out of the compressed part keeps that part stable.
  */
 import { deflateSync, inflateSync } from "fflate";
+import { MODEL_VERSION } from "../sim/model";
 import type { Scenario } from "../sim/types";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
 import { canonicalJson, stripDefaults } from "./compact";
@@ -36,6 +42,11 @@ export type LinkResult =
       ok: true;
       scenario: Scenario;
       view: ViewState;
+      /**
+       * The model version the link was made under: 1 for links without `m`
+       * (or with an unreadable one); the run replays under `MODEL_VERSION`.
+       */
+      model: number;
       migratedFrom?: number;
       /** The view part was unreadable and was dropped; the scenario itself is fine. */
       viewError?: RestoreError;
@@ -46,7 +57,7 @@ export type LinkResult =
 export function encodeLink(scenario: Scenario, view: ViewState = {}): string {
   const json = canonicalJson(stripDefaults(scenario));
   const payload = encodeBase64Url(deflateSync(new TextEncoder().encode(json), { level: 9 }));
-  const params = [`s=${CURRENT_VERSION}.${payload}`, ...viewParams(view)];
+  const params = [`s=${CURRENT_VERSION}.${payload}`, `m=${MODEL_VERSION}`, ...viewParams(view)];
   return `#${params.join("&")}`;
 }
 
@@ -137,8 +148,15 @@ function decodeUnsafe(hashOrUrl: string): LinkResult {
   return {
     ...restored,
     view: view.ok ? view.view : {},
+    model: readModel(params.get("m")),
     ...(view.ok ? {} : { viewError: view.error }),
   };
+}
+
+/** Links before `m` existed were model 1; so is one whose `m` is not a whole number from 1 up. */
+function readModel(text: string | undefined): number {
+  if (text === undefined || !/^[1-9]\d{0,8}$/.test(text)) return 1;
+  return Number(text);
 }
 
 const DAMAGED = "The link is damaged or incomplete; it may have been cut short when it was copied.";

@@ -34,7 +34,7 @@ const PROPERTY_TIMEOUT_MS = 60_000;
 describe("hostile links", () => {
   it.each<[string, string, RestoreErrorCode]>([
     ["truncated payload", GOOD.slice(0, 20), "parse"],
-    ["payload cut by one character", GOOD.replace("&t=10", "").slice(0, -1), "parse"],
+    ["payload cut by one character", GOOD.split("&")[0].slice(0, -1), "parse"],
     ["garbage base64", "#s=1.!!!!not*base64", "parse"],
     ["base64 that is not deflate", "#s=1.AAAAAAAA", "parse"],
     ["empty payload", "#s=1.", "parse"],

@@ -200,6 +200,8 @@ export const scenarioSchema = z
       .default(() => copyDefault(D.stores)),
     clients: capped(int().min(1), "clients").default(D.clients),
     versionedWrites: z.boolean().default(D.versionedWrites),
+    // Optional, no fill-in: absent means off, so v1 links written before it decode exactly as they did.
+    dedupe: z.boolean().optional(),
     dualWrite: dualWriteSchema,
     log: logSchema,
     network: networkSchema,

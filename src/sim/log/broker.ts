@@ -173,9 +173,15 @@ export class Broker implements Actor {
       return;
     }
     const log = this.logs[p];
+    const earlier = this.appendedBefore(p, msg.record);
+    if (earlier >= 0) {
+      // The idempotent producer's repeat: acknowledge the first append, append nothing.
+      if (this.options.acks === 1 || earlier < state.hw) reply(earlier);
+      else if (this.options.acks === "all")
+        state.waiting.push({ offset: earlier, respond: (error) => reply(earlier, error) });
+      return;
+    }
     const offset = log.length;
-    // Followers that held everything until this append were in sync up to now (Kafka's lastCaughtUpTime).
-    for (const [b, leo] of state.followerLeo) if (leo >= offset) state.caughtUpAt.set(b, w.now);
     log.push({ ...msg.record, epoch: state.epoch });
     w.emit("append", this.id, {
       partition: p,
@@ -189,6 +195,21 @@ export class Broker implements Actor {
       state.waiting.push({ offset, respond: (error) => reply(offset, error) });
     this.advanceHw(p, state);
     this.serveParked(p);
+  }
+
+  /**
+   * The offset at which this producer's record with the same sequence number
+   * already sits, or -1. The producer has one record in flight per partition,
+   * so its latest record in the log is the only one to compare with.
+   */
+  private appendedBefore(p: number, record: Omit<LogRecord, "epoch">): number {
+    if (record.producer === undefined || record.seq === undefined) return -1;
+    const log = this.logs[p];
+    for (let i = log.length - 1; i >= 0; i--) {
+      if (log[i].producer !== record.producer) continue;
+      return (log[i].seq ?? -1) >= record.seq ? i : -1;
+    }
+    return -1;
   }
 
   private onFetch(from: string, msg: Extract<Message, { kind: "fetch" }>): void {
@@ -205,7 +226,7 @@ export class Broker implements Actor {
         return;
       }
       state.followerLeo.set(from, msg.offset);
-      if (msg.offset >= log.length) state.caughtUpAt.set(from, this.world.now);
+      this.updateFetchState(state, from, msg.offset, log.length);
       const isr = this.controller.meta[p].isr;
       if (!isr.has(from) && msg.offset >= state.hw) this.controller.setIsr(p, [...isr, from]);
       this.advanceHw(p, state);
@@ -266,6 +287,29 @@ export class Broker implements Actor {
       epoch: state.epoch,
       truncateTo,
     });
+  }
+
+  /**
+   * Kafka's `Replica.updateFetchState`: a fetch that reaches the leader's end
+   * now makes the follower caught up now; one that reaches the end the leader
+   * had at the follower's previous fetch makes it caught up as of that fetch.
+   * So a follower that is always one round trip behind under steady writes
+   * stays in sync; only one that stops fetching, or falls further behind for
+   * the whole lag time, leaves the ISR.
+   */
+  private updateFetchState(
+    state: LeaderState,
+    follower: string,
+    offset: number,
+    leo: number,
+  ): void {
+    const now = this.world.now;
+    const prev = state.lastFetch.get(follower);
+    const caughtUp = state.caughtUpAt.get(follower) ?? 0;
+    if (offset >= leo) state.caughtUpAt.set(follower, Math.max(caughtUp, now));
+    else if (prev !== undefined && offset >= prev.leo)
+      state.caughtUpAt.set(follower, Math.max(caughtUp, prev.at));
+    state.lastFetch.set(follower, { leo: Math.max(leo, prev?.leo ?? 0), at: now });
   }
 
   /** Epochs never decrease along a log, so scan back from the end: O(1) when nothing diverged. */

@@ -29,6 +29,8 @@ export class Consumer implements Actor {
     private readonly options: LogOptions,
     private readonly controller: Controller,
     readonly store: StoreState,
+    /** Skip records whose source position the store has already applied (dedupe). */
+    private readonly dedupe = false,
   ) {
     for (let p = 0; p < options.partitions; p++) {
       this.committed.push(0);
@@ -129,10 +131,13 @@ export class Consumer implements Actor {
       }
       const r = records[i];
       const offset = start + i;
-      this.store.apply(
-        { write: r.write, key: r.key, op: r.op, value: r.value },
-        { offset, partition: p },
-      );
+      if (!this.alreadyApplied(p, offset, r)) {
+        this.store.apply(
+          { write: r.write, key: r.key, op: r.op, value: r.value },
+          { offset, partition: p, lsn: r.lsn },
+        );
+        if (this.dedupe) this.store.offsets[p] = offset + 1;
+      }
       this.position[p] = offset + 1;
       if (this.options.commit === "atomic") {
         this.store.offsets[p] = offset + 1;
@@ -141,6 +146,17 @@ export class Consumer implements Actor {
       this.world.timer(this.id, APPLY_MS, () => step(i + 1));
     };
     this.world.timer(this.id, APPLY_MS, () => step(0));
+  }
+
+  /**
+   * Dedupe by source position, stored with the store's state: the log offset,
+   * or under cdc the change's position in the db's commit log, which a
+   * restarted connector re-publishes at new offsets.
+   */
+  private alreadyApplied(p: number, offset: number, r: LogRecord): boolean {
+    if (!this.dedupe) return false;
+    if (r.lsn !== undefined) return r.lsn <= this.store.appliedLsn;
+    return offset < (this.store.offsets[p] ?? 0);
   }
 
   onCrash(): void {

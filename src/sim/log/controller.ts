@@ -16,7 +16,13 @@ export interface LeaderState {
   epoch: number;
   hw: number;
   followerLeo: Map<string, number>;
+  /**
+   * Kafka's lastCaughtUpTimeMs per follower: the latest time at which the
+   * follower's fetch offset had reached the leader's log end (see `Broker.onFetch`).
+   */
   caughtUpAt: Map<string, number>;
+  /** The leader's log end, and the time, at each follower's previous fetch. */
+  lastFetch: Map<string, { leo: number; at: number }>;
   /** acks=all produce requests waiting for the high watermark to pass their offset. */
   waiting: Array<{ offset: number; respond: (error?: "not-enough-replicas-after-append") => void }>;
 }
@@ -61,6 +67,15 @@ export class Controller {
 
   leaderOf(partition: number): string | null {
     return this.meta[partition]?.leader ?? null;
+  }
+
+  /**
+   * For an offline partition, the replica whose return brings it back: the
+   * in-sync replica it kept (unclean election off), whose log holds its data.
+   */
+  awaitedReplica(partition: number): string | null {
+    const m = this.meta[partition];
+    return m.replicas.find((b) => m.isr.has(b)) ?? m.replicas[0] ?? null;
   }
 
   onBrokerCrash(broker: string): void {
@@ -108,9 +123,10 @@ export class Controller {
       m.leader = null;
       // The last ISR member stays in the ISR so that its return brings the partition back.
       m.isr = new Set(m.isr.size > 0 ? [...m.isr] : []);
+      const awaited = this.awaitedReplica(partition);
       this.world.emit("elect", oldLeader ?? "controller", {
         partition,
-        detail: "offline: no in-sync replica is alive",
+        detail: `offline: no in-sync replica is alive${awaited === null ? "" : `; waiting for ${awaited}`}`,
       });
       return;
     }
@@ -135,9 +151,15 @@ export class Controller {
       hw: Math.min(view.knownHw(leader, partition), view.logLength(leader, partition)),
       followerLeo: new Map(),
       caughtUpAt: new Map(),
+      lastFetch: new Map(),
       waiting: [],
     };
-    for (const b of m.isr) state.caughtUpAt.set(b, this.world.now);
+    // As Kafka's resetReplicaState: ISR members count as caught up now, others not at all.
+    const leo = view.logLength(leader, partition);
+    for (const b of m.isr) {
+      state.caughtUpAt.set(b, this.world.now);
+      state.lastFetch.set(b, { leo, at: this.world.now });
+    }
     this.leaders[partition] = state;
     view.onElected(partition, state);
   }

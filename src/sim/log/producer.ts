@@ -18,13 +18,19 @@ interface InFlight {
 }
 
 /**
- * A Kafka producer without idempotence: a request whose reply is lost is
- * resent and may be appended twice. acks=0 counts a record as sent once it
- * leaves; acks=1 waits for the leader; acks=all for the in-sync replicas.
+ * A Kafka producer. Without idempotence a request whose reply is lost is
+ * resent and may be appended twice. With it (enable.idempotence) each record
+ * carries the producer's id and a per-partition sequence number, and the
+ * leader acknowledges a repeat without appending it again; a crash starts a
+ * new producer session (a new id), as without a transactional.id. acks=0
+ * counts a record as sent once it leaves; acks=1 waits for the leader;
+ * acks=all for the in-sync replicas.
  */
 export class Producer {
   private nextReq = 1;
   private readonly inFlight = new Map<number, InFlight>();
+  private session = 0;
+  private readonly nextSeq: number[] = [];
 
   constructor(
     private readonly world: World,
@@ -33,6 +39,7 @@ export class Producer {
     private readonly controller: Controller,
     /** Attempts before giving up; the CDC connector retries for ever (bounded by the run's caps). */
     private readonly retries: number,
+    private readonly idempotent = false,
   ) {}
 
   get pending(): number {
@@ -44,6 +51,11 @@ export class Producer {
     done: (ok: boolean, detail: string, offset: number) => void,
   ): void {
     const partition = partitionFor(record.key, this.options.partitions);
+    if (this.idempotent) {
+      const seq = this.nextSeq[partition] ?? 0;
+      this.nextSeq[partition] = seq + 1;
+      record = { ...record, producer: `${this.node}#${this.session}`, seq };
+    }
     this.attempt({ record, partition, attempt: 0, done });
   }
 
@@ -107,5 +119,7 @@ export class Producer {
 
   onCrash(): void {
     this.inFlight.clear();
+    this.session++;
+    this.nextSeq.length = 0;
   }
 }

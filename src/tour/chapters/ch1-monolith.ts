@@ -1,3 +1,4 @@
+import { defaultScenario } from "../../sim/defaults";
 import { defaultWith, fromPreset, STEADY_LINK } from "../scenarios";
 import type { Chapter } from "../types";
 
@@ -22,9 +23,20 @@ export const chapter1: Chapter = {
       id: "monolith/bad-network",
       title: "Whatever the network does",
       caption:
-        "Now the network drops, duplicates and reorders messages, and cuts client-1 off for 300 ms. Requests fail and get retried, yet the database never shows half a write.",
+        "The network drops, duplicates and reorders messages and cuts client-1 off for 300 ms; timed-out increments are retried. Each carries an idempotency key the database records in its transaction, so none counts twice and no write is half done.",
       scenario: defaultWith("single-db", STORMY, {
         schedule: [{ at: 200, kind: "partition", a: ["client-1"], b: ["db"], until: 500 }],
+        dualWrite: { ...defaultScenario().dualWrite, retries: 3 },
+        workload: {
+          kind: "generated",
+          writes: 20,
+          keys: 3,
+          ratePerSec: 20,
+          op: "incr",
+          readRate: 0,
+          startMs: 10,
+        },
+        dedupe: true,
       }),
       play: { to: 1100 },
       spotlight: { lanes: ["client-1", "db"] },

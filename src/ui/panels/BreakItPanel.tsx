@@ -1,3 +1,4 @@
+import { DedupeControl } from "../controls/DedupeControl";
 import { DualWriteControls } from "../controls/DualWriteControls";
 import { FaultControls } from "../controls/FaultControls";
 import { NetworkControls } from "../controls/NetworkControls";
@@ -10,6 +11,7 @@ export function BreakItPanel() {
       <FaultControls />
       <ScheduleList />
       <NetworkControls />
+      <DedupeControl />
       <DualWriteControls />
     </section>
   );

@@ -3,7 +3,26 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
 import { resetAppStore, useAppStore } from "../../app/app-store";
 import { resetPlayback } from "../../app/playback";
+import { DEFAULT_LOG } from "../../sim/defaults";
+import { scriptScenario } from "../../sim/test-helpers";
 import { LogPanel } from "./LogPanel";
+
+/** One partition, min.insync 1, unclean election off: its lone leader dies and nobody may take over. */
+const offlineAtEnd = scriptScenario(
+  [
+    { at: 10, client: 1, op: "set", key: "x", value: "A" },
+    { at: 500, client: 1, op: "set", key: "x", value: "B" },
+  ],
+  {
+    strategy: "log",
+    clients: 1,
+    log: { ...DEFAULT_LOG, acks: "all", minInsyncReplicas: 1, uncleanLeaderElection: false },
+    schedule: [
+      { at: 0, kind: "partition", a: ["broker-1"], b: ["broker-2", "broker-3"], until: 1400 },
+      { at: 700, kind: "crash", node: "broker-1" },
+    ],
+  },
+);
 
 describe("LogPanel", () => {
   beforeEach(() => {
@@ -42,5 +61,65 @@ describe("LogPanel", () => {
     act(() => actions.seek(150));
     expect(screen.getByRole("heading", { name: /leader broker-2/ })).toBeVisible();
     expect(screen.getByText("The leader's log is empty.")).toBeInTheDocument();
+  });
+
+  it("says when a partition is offline: since when, whom it waits for, and that nothing is lost", () => {
+    act(() => actions.loadScenario(offlineAtEnd));
+    const { trace, report } = useAppStore.getState();
+    const elect = trace.events.find((e) => e.type === "elect");
+    expect(elect?.detail).toMatch(/^offline.*waiting for broker-1$/);
+    const since = elect?.t ?? 0;
+    // The report agrees: offline at the end.
+    expect(report?.offline).toMatchObject([{ partition: 0, since, waitingFor: "broker-1" }]);
+    const note = `Partition 0 offline since ${since} ms — waiting for broker-1 to return; its records are unavailable, not lost`;
+    render(<LogPanel />);
+    act(() => actions.seek(since - 1));
+    expect(screen.queryByText(/offline since/)).not.toBeInTheDocument();
+    act(() => actions.seek(since));
+    expect(screen.getByText(note)).toBeVisible();
+    expect(screen.getByRole("heading", { name: /leader none \(offline\)/ })).toBeVisible();
+    act(() => actions.seek(trace.endTime));
+    expect(screen.getByText(note)).toBeVisible();
+    // The records are there, on the replica it waits for: the same as the run's final log.
+    expect(trace.final.log[0].length).toBeGreaterThan(0);
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows.map((r) => r.textContent?.match(/^\d+#(\d+)/)?.[1])).toEqual(
+      trace.final.log[0].map(String),
+    );
+  });
+
+  it("drops the note once a later election brings the partition back", () => {
+    act(() =>
+      actions.loadScenario({
+        ...offlineAtEnd,
+        schedule: [...offlineAtEnd.schedule, { at: 1500, kind: "restart", node: "broker-1" }],
+      }),
+    );
+    const { trace, report } = useAppStore.getState();
+    const elects = trace.events.filter((e) => e.type === "elect");
+    expect(elects.map((e) => e.detail?.split(":")[0].split(" ")[0])).toEqual(["offline", "epoch"]);
+    expect(report?.offline).toEqual([]);
+    render(<LogPanel />);
+    act(() => actions.seek(elects[1].t - 1));
+    expect(screen.getByText(/^Partition 0 offline since/)).toBeVisible();
+    act(() => actions.seek(elects[1].t));
+    expect(screen.queryByText(/offline since/)).not.toBeInTheDocument();
+  });
+
+  it("takes the report's offline partitions too, once the playhead reaches them", () => {
+    act(() => actions.loadPreset("log-replay"));
+    const { report } = useAppStore.getState();
+    if (report === null) throw new Error("no report");
+    const offline = { partition: 0, since: 30, waitingFor: null, writes: [], explanation: "" };
+    act(() => useAppStore.setState({ report: { ...report, offline: [offline] } }));
+    render(<LogPanel />);
+    act(() => actions.seek(29));
+    expect(screen.queryByText(/offline since/)).not.toBeInTheDocument();
+    act(() => actions.seek(30));
+    expect(
+      screen.getByText(
+        "Partition 0 offline since 30 ms — waiting for an in-sync replica to return; its records are unavailable, not lost",
+      ),
+    ).toBeVisible();
   });
 });

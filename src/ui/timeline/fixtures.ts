@@ -55,7 +55,7 @@ export function tinyTrace(): Trace {
     capped: null,
     endTime: 20,
     traceHash: "0",
-    final: { stores: { db: { x: 1 }, search: { x: 1 } }, log: [] },
+    final: { stores: { db: { x: 1 }, search: { x: 1 } }, log: [], offline: [] },
   };
 }
 
@@ -77,6 +77,7 @@ export function tinyReport(): Report {
         explanation: "db and search applied the writes to x in different orders.",
       },
     ],
+    offline: [],
     metrics: {
       propagationLagMs: {},
       consumerLag: {},
