@@ -78,23 +78,28 @@ export function onApply(
       f.duplicates.push({ store, write, applies });
     }
   }
-  if (store !== f.ref && !followsSource(f, e)) f.isolation.onApply(store, write, key, i, e.t);
+  if (store !== f.ref) {
+    const at = sourcePosition(f, e);
+    if (at === undefined) f.isolation.onApply(store, write, key, i, e.t);
+    else f.isolation.onPositioned(store, key, at, i);
+  }
   f.divergence?.onChange(store, key, e.t);
 }
 
 /**
- * An apply that carries its own position in the source of truth is the
- * source's order by construction: under `log`, a consumer applying the record
+ * The place in its key's source history of an apply that carries its own
+ * position in the source of truth, which is the source's order by construction: under `log`, a consumer applying the record
  * the final log still holds at that offset; under `cdc`, a consumer applying
  * a change of the db's commit log (its position, the LSN, is in `ref`). Going
  * back to an earlier position (a replay after a crash) re-applies values the
  * source held, in the source's order: lag, not an inversion. A record the log
  * no longer holds at that offset (truncated, the offset reused) is not exempt.
  */
-function followsSource(f: Facts, e: TraceEvent): boolean {
-  if (f.strategy === "cdc") return e.ref !== undefined;
-  if (f.ref !== "log" || e.offset === undefined || e.partition === undefined) return false;
-  return f.trace.final.log[e.partition]?.[e.offset] === e.write;
+function sourcePosition(f: Facts, e: TraceEvent): number | undefined {
+  if (f.strategy === "cdc") return e.ref === undefined ? undefined : f.sourcePos.get(String(e.ref));
+  if (f.ref !== "log" || e.offset === undefined || e.partition === undefined) return undefined;
+  if (f.trace.final.log[e.partition]?.[e.offset] !== e.write) return undefined;
+  return f.sourcePos.get(`${e.partition}:${e.offset}`);
 }
 
 /** A crashed cache loses every value: its earlier applies no longer count twice or in any order. */

@@ -2,7 +2,7 @@ import type { Draft } from "./anomaly";
 import type { Episodes } from "./divergence";
 import { describeHolding } from "./explain";
 import type { Facts } from "./facts";
-import { behindLog, keyOffline } from "./offline";
+import { behindLog, heldOffline } from "./offline";
 
 type Value = string | number | undefined;
 
@@ -72,10 +72,8 @@ export function consistencyDrafts(f: Facts, related: Draft[]): Draft[] {
   }
   const out: Draft[] = [];
   for (const store of f.stores) {
-    if (store === f.ref || !f.joinedAt.has(store)) continue;
+    if (store === f.ref || !f.joinedIdx.has(store)) continue;
     for (const key of keys) {
-      // Behind an offline partition a store is only lagging (see offline.ts).
-      if (keyOffline(f, key) && behindLog(f, store)) continue;
       const causes = (byKey.get(key) ?? [])
         .filter((d) => d.stores.includes(store) || d.stores.includes(f.ref))
         .sort((a, b) => a.detectedAt - b.detectedAt);
@@ -86,6 +84,8 @@ export function consistencyDrafts(f: Facts, related: Draft[]): Draft[] {
       const mine = mineIdx === undefined ? undefined : events.get(mineIdx).value;
       const ref = referenceOf(f, logRef, key);
       if ((store === "cache" && mine === undefined) || mine === ref.value) continue;
+      // Behind an offline partition that holds the source's latest write, a store only lags.
+      if (behindLog(f, store) && heldOffline(f, ref.write)) continue;
       const { at, cause } = finalDetection(episodes?.open, causes, f.end);
       const detectedAt = Math.min(at, f.end);
       const mineWrite = mineIdx === undefined ? undefined : events.get(mineIdx).write;

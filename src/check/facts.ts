@@ -46,7 +46,10 @@ export interface Facts {
   /** Per write: fails, timeouts, broker refusals and drops of messages carrying it. */
   trouble: Map<number, number[]>;
   crashes: Map<string, number[]>;
-  joinedAt: Map<string, number>;
+  /** A source position (a cdc LSN, or `partition:offset` under log) → its place in its key's source history. */
+  sourcePos: Map<string, number>;
+  /** Per store, the event index at which it joined (-1: from the start). */
+  joinedIdx: Map<string, number>;
   /** Per store and key: index of the apply that set the current value (absent = no value). */
   current: Map<string, Map<string, number>>;
   isolation: IsolationTracker;

@@ -74,7 +74,8 @@ interface Walk {
  * it reaches the position it left from. Writes the source never held are
  * orphans (atomicity), not inversions. Applies that carry their own source
  * position (a consumer of the log, or of the db's commit log under cdc) are
- * the source's order by construction and never come here.
+ * the source's order by construction: they only move the store to that
+ * position (`onPositioned`), from which its other applies are judged.
  */
 export class IsolationTracker {
   private readonly walks = new Map<string, Map<string, Walk>>();
@@ -91,16 +92,7 @@ export class IsolationTracker {
   onApply(store: string, write: number, key: string, idx: number, t: number): void {
     const h = this.history.get(key);
     if (h === undefined || !h.holds(write)) return;
-    let byKey = this.walks.get(store);
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.walks.set(store, byKey);
-    }
-    let walk = byKey.get(key);
-    if (walk === undefined) {
-      walk = { pos: -1 };
-      byKey.set(key, walk);
-    }
+    const walk = this.walkOf(store, key);
     // The write the store already stands on, again (a duplicated message): the state does not move.
     if (walk.pos >= 0 && h.writes[walk.pos] === write) return;
     const next = h.after(write, walk.pos);
@@ -129,6 +121,18 @@ export class IsolationTracker {
     walk.pos = back;
   }
 
+  /**
+   * The store applied the source's entry at `pos` of the key's history, by its
+   * own position (a consumer): the source's order by construction, wherever
+   * the store stood (a replay goes back). Later unpositioned applies (a
+   * cache-aside fill) are judged from here.
+   */
+  onPositioned(store: string, key: string, pos: number, idx: number): void {
+    const walk = this.walkOf(store, key);
+    walk.pos = pos;
+    if (walk.leftAt !== undefined && pos >= walk.leftAt) this.heal(walk, idx);
+  }
+
   /** The store forgot everything (a cache crash): it starts its walk afresh. */
   onForget(store: string, idx: number): void {
     for (const walk of this.walks.get(store)?.values() ?? []) {
@@ -145,6 +149,20 @@ export class IsolationTracker {
       }
     }
     return out;
+  }
+
+  private walkOf(store: string, key: string): Walk {
+    let byKey = this.walks.get(store);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.walks.set(store, byKey);
+    }
+    let walk = byKey.get(key);
+    if (walk === undefined) {
+      walk = { pos: -1 };
+      byKey.set(key, walk);
+    }
+    return walk;
   }
 
   private heal(walk: Walk, idx: number): void {

@@ -55,9 +55,16 @@ export function behindLog(f: Facts, store: string): boolean {
   return f.strategy === "cdc" && store !== "db";
 }
 
-/** Whether `key`'s partition is offline at the end, holding back the stores fed through it. */
-export function keyOffline(f: Facts, key: string): boolean {
-  const offline = f.trace.final.offline;
-  if (offline.length === 0) return false;
-  return offline[partitionFor(key, offline.length)] === true;
+/**
+ * Whether `write` sits in a partition that is offline at the end: the stores
+ * fed through it are only behind it. A write the log never got (a connector
+ * that died before publishing it) is not held there: those stores miss it.
+ */
+export function heldOffline(f: Facts, write: number | undefined): boolean {
+  const { offline, log } = f.trace.final;
+  if (write === undefined || !offline.some((x) => x)) return false;
+  const key = f.ops.get(write)?.key;
+  if (key === undefined) return false;
+  const p = partitionFor(key, offline.length);
+  return offline[p] === true && (log[p]?.includes(write) ?? false);
 }

@@ -3,7 +3,7 @@ import type { Draft } from "./anomaly";
 import { firstEvidence, pathNodes } from "./evidence";
 import { capitalise, describeCause, describeWrite, listNames } from "./explain";
 import type { Facts } from "./facts";
-import { behindLog, keyOffline } from "./offline";
+import { behindLog, heldOffline } from "./offline";
 
 /** Write ids in the final log (all partitions). */
 export function finalLogSet(f: Facts): Set<number> {
@@ -32,17 +32,26 @@ function detectionTime(f: Facts, notBefore: number, evidence: number | undefined
   return Math.min(f.end, Math.max(notBefore, f.events.get(evidence).t));
 }
 
-function isTarget(f: Facts, store: string, invokedAt: number): boolean {
-  const joined = f.joinedAt.get(store);
+/** In trace order, not by time: a store that joins in the same ms, after the invoke, missed it. */
+function isTarget(f: Facts, store: string, invokeIdx: number): boolean {
+  const joined = f.joinedIdx.get(store);
   if (joined === undefined) return false;
   // A store that joins a log-based system late replays the whole log.
-  return f.strategy === "log" || joined <= invokedAt;
+  return f.strategy === "log" || joined < invokeIdx;
 }
 
 /** A crashed cache forgets everything, so a write it missed before crashing would be gone anyway. */
-function cacheForgot(f: Facts, store: string, invokedAt: number): boolean {
+function cacheForgot(f: Facts, store: string, invokeIdx: number): boolean {
   if (store !== "cache") return false;
-  return (f.crashes.get(store) ?? []).some((i) => f.events.get(i).t >= invokedAt);
+  return (f.crashes.get(store) ?? []).some((i) => i > invokeIdx);
+}
+
+/** Whether `store` still holds `write`: applied, and (a cache) not forgotten in a crash since. */
+function holds(f: Facts, store: string, write: number): boolean {
+  const last = f.lastApply.get(store)?.get(write);
+  if (last === undefined) return false;
+  if (store !== "cache") return true;
+  return !(f.crashes.get(store) ?? []).some((i) => i > last);
 }
 
 export function atomicityDrafts(
@@ -55,7 +64,6 @@ export function atomicityDrafts(
   for (const op of f.ops.values()) {
     const inv = f.invokeIdx.get(op.id);
     if (op.op === "read" || inv === undefined) continue;
-    const invokedAt = events.get(inv).t;
     const applied: string[] = [];
     const missing: string[] = [];
     const presence: number[] = [];
@@ -69,13 +77,16 @@ export function atomicityDrafts(
     for (const store of f.stores) {
       const first = f.firstApply.get(store)?.get(op.id);
       if (first !== undefined) {
-        applied.push(store);
-        presence.push(first);
+        // Applied once; a cache that forgot it since neither holds nor misses it.
+        if (holds(f, store, op.id)) {
+          applied.push(store);
+          presence.push(first);
+        }
       } else if (
-        isTarget(f, store, invokedAt) &&
+        isTarget(f, store, inv) &&
         !f.rejected.get(store)?.has(op.id) &&
-        !cacheForgot(f, store, invokedAt) &&
-        !(keyOffline(f, op.key) && behindLog(f, store))
+        !cacheForgot(f, store, inv) &&
+        !(heldOffline(f, op.id) && behindLog(f, store))
       ) {
         missing.push(store);
       }

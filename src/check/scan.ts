@@ -68,7 +68,10 @@ function historyOf(history: Map<string, SourceHistory>, key: string): SourceHist
 function survey(trace: Trace, events: EventReader, ref: string) {
   const stores = new Set<string>(trace.scenario.stores);
   const history = new Map<string, SourceHistory>();
+  /** A source position (`lsn`, or `partition:offset`) → its position in its key's history. */
+  const sourcePos = new Map<string, number>();
   const keys = new Set<string>();
+  let lsn = 0;
   for (let i = 0; i < events.length; i++) {
     const type = events.type(i);
     if (type !== "apply" && type !== "add-store") continue;
@@ -76,19 +79,26 @@ function survey(trace: Trace, events: EventReader, ref: string) {
     stores.add(e.node);
     if (e.key === undefined) continue;
     keys.add(e.key);
-    if (e.node === ref && e.write !== undefined) historyOf(history, e.key).push(e.write, e.t, i);
+    if (e.node !== ref || e.write === undefined) continue;
+    // Every db apply is one entry of its commit log, in order: the n-th is LSN n.
+    const h = historyOf(history, e.key);
+    sourcePos.set(String(++lsn), h.writes.length);
+    h.push(e.write, e.t, i);
   }
   if (ref === "log") {
     const ops = new Map(trace.writes.map((w) => [w.id, w]));
-    for (const partition of trace.final.log) {
-      for (const write of partition) {
+    trace.final.log.forEach((partition, p) => {
+      partition.forEach((write, offset) => {
         const key = ops.get(write)?.key;
-        if (key !== undefined) historyOf(history, key).push(write, 0, -1);
-      }
-    }
+        if (key === undefined) return;
+        const h = historyOf(history, key);
+        sourcePos.set(`${p}:${offset}`, h.writes.length);
+        h.push(write, 0, -1);
+      });
+    });
   }
   const order = STORE_NAMES.filter((s) => stores.has(s));
-  return { stores: order, history, keys };
+  return { stores: order, history, keys, sourcePos };
 }
 
 /** The trace's events one at a time: its columns when simulated, else its array. */
@@ -102,7 +112,7 @@ export function scan(trace: Trace): Facts {
   const strategy = trace.scenario.strategy;
   const ref = strategy === "log" ? "log" : "db";
   const events = eventsOf(trace);
-  const { stores, history, keys } = survey(trace, events, ref);
+  const { stores, history, keys, sourcePos } = survey(trace, events, ref);
   const ops = new Map<number, WriteOp>();
   for (const op of trace.writes) ops.set(op.id, op);
   const current = new Map<string, Map<string, number>>();
@@ -129,7 +139,8 @@ export function scan(trace: Trace): Facts {
     firstAppend: new IdTable(size),
     trouble: new Map(),
     crashes: new Map(),
-    joinedAt: new Map(),
+    joinedIdx: new Map(),
+    sourcePos,
     current,
     isolation: new IsolationTracker(history, lastApply),
     divergence: ref === "db" ? new DivergenceTracker(ref, valueIn, keys) : null,
@@ -142,7 +153,7 @@ export function scan(trace: Trace): Facts {
   );
   for (const store of stores) {
     if (late.has(store)) continue;
-    facts.joinedAt.set(store, 0);
+    facts.joinedIdx.set(store, -1);
     facts.divergence?.join(store, 0);
   }
   passOne(facts);
@@ -243,7 +254,7 @@ function passOne(f: Facts): void {
         }
         break;
       case "add-store":
-        f.joinedAt.set(e.node, e.t);
+        f.joinedIdx.set(e.node, i);
         f.divergence?.join(e.node, e.t);
         break;
       default:
