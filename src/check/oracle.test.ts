@@ -15,9 +15,17 @@ import type { Anomaly, AnomalyKind } from "./types";
 
 type Value = string | number | undefined;
 
+/** A store's apply: the write, and its place in the key's source history when it carries one. */
+interface Item {
+  write: number;
+  pos?: number;
+}
+
 interface StoreReplay {
   /** Every apply of each key's writes, in order (re-applies included). */
-  order: Map<string, number[]>;
+  order: Map<string, Item[]>;
+  /** Writes applied in this life of the store (a cache crash starts a new one). */
+  held: Set<number>;
   values: Map<string, Value>;
   everApplied: Set<number>;
   incrApplies: Map<number, number>;
@@ -25,26 +33,31 @@ interface StoreReplay {
 
 const fresh = (): StoreReplay => ({
   order: new Map(),
+  held: new Set(),
   values: new Map(),
   everApplied: new Set(),
   incrApplies: new Map(),
 });
 
 /**
- * True if `mine` (the store's applies of a key, writes the source never held
- * left out) is not a subsequence of `ref` (the source's history of the key):
- * tried from every starting split, by brute force over positions.
+ * True if `mine` (a store's applies of a key) cannot be read as a walk along
+ * `ref` (the source's history of the key), tried every way by brute force: an
+ * apply carrying its source position stands at that position (going back is a
+ * replay); any other must stand at a later position holding its write, unless
+ * it repeats the write the store stands on; writes `ref` never holds are orphans.
  */
-function leavesPath(ref: number[], mine: number[]): boolean {
-  // The same write applied again right away (a duplicated message) leaves the state where it was.
-  const held = mine.filter((w) => ref.includes(w)).filter((w, i, list) => w !== list[i - 1]);
-  const fits = (i: number, from: number): boolean => {
-    if (i === held.length) return true;
-    for (let p = from; p < ref.length; p++)
-      if (ref[p] === held[i] && fits(i + 1, p + 1)) return true;
+function leavesPath(ref: number[], mine: Item[]): boolean {
+  const items = mine.filter((it) => it.pos !== undefined || ref.includes(it.write));
+  const fits = (i: number, cur: number): boolean => {
+    if (i === items.length) return true;
+    const it = items[i];
+    if (it.pos !== undefined) return fits(i + 1, it.pos);
+    if (cur >= 0 && ref[cur] === it.write) return fits(i + 1, cur);
+    for (let p = cur + 1; p < ref.length; p++)
+      if (ref[p] === it.write && fits(i + 1, p)) return true;
     return false;
   };
-  return !fits(0, 0);
+  return !fits(0, -1);
 }
 
 interface Expected {
@@ -71,17 +84,23 @@ function oracle(trace: Trace): Expected {
   };
   const logOrder = new Map<string, number[]>();
   const logValues = new Map<string, Value>();
-  for (const part of trace.final.log) {
-    for (const w of part) {
+  /** Source position (`p:offset`, or a cdc LSN) → place in its key's source history. */
+  const placeOf = new Map<string, number>();
+  for (const [p, part] of trace.final.log.entries()) {
+    for (const [offset, w] of part.entries()) {
       const op = ops.get(w);
       if (op === undefined || op.op === "read") continue;
+      placeOf.set(`${p}:${offset}`, (logOrder.get(op.key) ?? []).length);
       logOrder.set(op.key, [...(logOrder.get(op.key) ?? []), w]);
       const prev = logValues.get(op.key);
       logValues.set(op.key, op.op === "incr" ? Number(prev ?? 0) + Number(op.value) : op.value);
     }
   }
   const refOrder = (key: string) =>
-    (refName === "log" ? logOrder.get(key) : of("db").order.get(key)) ?? [];
+    refName === "log"
+      ? (logOrder.get(key) ?? [])
+      : (of("db").order.get(key) ?? []).map((it) => it.write);
+  let lsn = 0;
   const exp: Expected = {
     offPath: new Set(),
     consistency: new Set(),
@@ -93,30 +112,38 @@ function oracle(trace: Trace): Expected {
   const late = new Set(
     trace.scenario.schedule.flatMap((s) => (s.kind === "add-store" ? [s.store] : [])),
   );
-  for (const s of trace.scenario.stores) if (!late.has(s)) joined.set(s, 0);
+  // Joins and crashes by trace position: one in the same ms as an invoke may come before or after it.
+  for (const s of trace.scenario.stores) if (!late.has(s)) joined.set(s, -1);
   const cacheCrashes: number[] = [];
 
-  for (const e of trace.events) {
-    if (e.type === "add-store") joined.set(e.node, e.t);
+  for (const [i, e] of trace.events.entries()) {
+    if (e.type === "add-store") joined.set(e.node, i);
     if (e.type === "crash" && e.node === "cache") {
       for (const [key, order] of of("cache").order)
         if (leavesPath(refOrder(key), order)) exp.offPath.add(`cache:${key}`);
       stores.set("cache", { ...fresh(), everApplied: of("cache").everApplied });
-      cacheCrashes.push(e.t);
+      cacheCrashes.push(i);
     }
     if (e.type !== "apply" || e.write === undefined || e.key === undefined) continue;
     const r = of(e.node);
     r.everApplied.add(e.write);
+    r.held.add(e.write);
     r.values.set(e.key, e.value);
+    // Every db apply is one commit-log entry: the n-th is LSN n.
+    if (e.node === "db" && strategy !== "log")
+      placeOf.set(String(++lsn), (r.order.get(e.key) ?? []).length);
     // A consumer's apply at its source position (a log offset the final log still holds, or
     // under cdc a commit-log position) is the source's own order; a replay goes back along it.
-    const followsSource =
-      (strategy === "cdc" && e.ref !== undefined) ||
-      (refName === "log" &&
-        e.offset !== undefined &&
-        e.partition !== undefined &&
-        trace.final.log[e.partition]?.[e.offset] === e.write);
-    if (!followsSource) r.order.set(e.key, [...(r.order.get(e.key) ?? []), e.write]);
+    const at =
+      strategy === "cdc" && e.ref !== undefined
+        ? placeOf.get(String(e.ref))
+        : refName === "log" &&
+            e.offset !== undefined &&
+            e.partition !== undefined &&
+            trace.final.log[e.partition]?.[e.offset] === e.write
+          ? placeOf.get(`${e.partition}:${e.offset}`)
+          : undefined;
+    r.order.set(e.key, [...(r.order.get(e.key) ?? []), { write: e.write, pos: at }]);
     if (e.detail === "incr") {
       const n = (r.incrApplies.get(e.write) ?? 0) + 1;
       r.incrApplies.set(e.write, n);
@@ -132,7 +159,9 @@ function oracle(trace: Trace): Expected {
     if (name === refName) continue;
     for (const key of keys) {
       if (leavesPath(refOrder(key), r.order.get(key) ?? [])) exp.offPath.add(`${name}:${key}`);
-      if (behindOffline(trace, key, name)) continue;
+      const latest =
+        refName === "log" ? logOrder.get(key)?.at(-1) : of("db").order.get(key)?.at(-1)?.write;
+      if (behindOffline(trace, latest, name)) continue;
       const mine = r.values.get(key);
       const ref = refName === "log" ? logValues.get(key) : of("db").values.get(key);
       if (!(name === "cache" && mine === undefined) && mine !== ref)
@@ -141,7 +170,9 @@ function oracle(trace: Trace): Expected {
   }
   const inLog = new Set(trace.final.log.flat());
   const invokedAt = new Map(
-    trace.events.filter((e) => e.type === "invoke").map((e) => [e.write, e.t]),
+    [...trace.events.entries()]
+      .filter(([, e]) => e.type === "invoke")
+      .map(([i, e]) => [e.write, i]),
   );
   const rejected = new Set(
     trace.events.filter((e) => e.type === "reject").map((e) => `${e.node}:${e.write}`),
@@ -152,12 +183,14 @@ function oracle(trace: Trace): Expected {
     const has: boolean[] = refName === "log" ? [inLog.has(op.id)] : [];
     for (const [name, when] of joined) {
       const applied = stores.get(name)?.everApplied.has(op.id) ?? false;
+      // A cache that applied the write and forgot it in a crash neither holds nor misses it.
+      if (applied && !(stores.get(name)?.held.has(op.id) ?? false)) continue;
       const excused =
         !applied &&
         (rejected.has(`${name}:${op.id}`) ||
-          behindOffline(trace, op.key, name) ||
+          behindOffline(trace, op.id, name) ||
           (strategy !== "log" && when > at) ||
-          (name === "cache" && cacheCrashes.some((t) => t >= at)));
+          (name === "cache" && cacheCrashes.some((i) => i > at)));
       if (!excused) has.push(applied);
     }
     if (has.some((x) => x) && has.some((x) => !x)) exp.atomicity.add(op.id);
@@ -165,12 +198,18 @@ function oracle(trace: Trace): Expected {
   return exp;
 }
 
-/** Under log (every store) and cdc (derived stores), a key whose partition is offline at the end only lags. */
-function behindOffline(trace: Trace, key: string, store: string): boolean {
+/**
+ * Under log (every store) and cdc (derived stores), a store is only behind a
+ * write that sits in a partition offline at the end (in the log it waits for).
+ */
+function behindOffline(trace: Trace, write: number | undefined, store: string): boolean {
   const { strategy } = trace.scenario;
-  const offline = trace.final.offline;
+  const { offline, log } = trace.final;
   if (strategy !== "log" && !(strategy === "cdc" && store !== "db")) return false;
-  return offline.length > 0 && offline[partitionFor(key, offline.length)] === true;
+  const key = trace.writes.find((w) => w.id === write)?.key;
+  if (write === undefined || key === undefined || offline.length === 0) return false;
+  const p = partitionFor(key, offline.length);
+  return offline[p] === true && (log[p]?.includes(write) ?? false);
 }
 
 const open = (r: Anomaly[], kind: AnomalyKind) =>
