@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./e2e/chromium";
+import { chromiumLaunchOptions } from "./src/cli/chromium";
 
 export default defineConfig({
   testDir: "e2e",

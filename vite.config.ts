@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "core",
           environment: "node",
-          include: ["src/{sim,check,truth,url,cli,tour,workshop}/**/*.test.ts"],
+          include: ["src/{sim,check,truth,url,cli,tour,workshop,export}/**/*.test.ts"],
         },
       },
       {

@@ -1,7 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
+import { check } from "../src/check";
 import { ACID_LETTER } from "../src/check/types";
+import { simulate } from "../src/sim/simulate";
 import { CHAPTERS } from "../src/tour/chapters";
-import { promisedKinds } from "../src/tour/play-target";
+import { playTarget, promisedKinds } from "../src/tour/play-target";
+import type { TourStep } from "../src/tour/types";
 import { shot, watchErrors } from "./helpers";
 
 /** The anomaly kinds dual writes produce; a log or CDC step must show none of them. */
@@ -17,8 +20,69 @@ async function listedKinds(page: Page): Promise<string[]> {
   return anomaliesPanel(page).locator(".anomaly .kind").allTextContents();
 }
 
+/** Where a step's play must stop, computed here from its own run, not read from the page. */
+function expectedTarget(step: TourStep): number {
+  const trace = simulate(structuredClone(step.scenario));
+  return playTarget(step, trace, check(trace));
+}
+
+interface TextCheck {
+  smallestPx: number;
+  smallest: string;
+  labelOverlaps: string[];
+}
+
+/**
+ * The timeline's text as the room sees it: the smallest font size of any text
+ * on it, and every anomaly label that overlaps another anomaly label or a
+ * value label (bounding boxes in the page).
+ */
+async function timelineText(page: Page): Promise<TextCheck> {
+  return page.evaluate(() => {
+    const tl = document.querySelector('[data-testid="timeline"]');
+    if (tl === null) return { smallestPx: 0, smallest: "no timeline", labelOverlaps: [] };
+    const texts = [
+      ...tl.querySelectorAll<SVGTextElement>("svg text"),
+      ...tl.querySelectorAll<HTMLElement>(".tl-legend li"),
+    ].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && (t.textContent ?? "").trim() !== "";
+    });
+    let smallestPx = Number.POSITIVE_INFINITY;
+    let smallest = "";
+    for (const t of texts) {
+      const px = Number.parseFloat(getComputedStyle(t).fontSize);
+      if (px < smallestPx) {
+        smallestPx = px;
+        smallest = `${t.getAttribute("class") ?? t.tagName} "${t.textContent}"`;
+      }
+    }
+    const box = (t: Element) => {
+      const r = t.getBoundingClientRect();
+      return { l: r.left, r: r.right, t: r.top, b: r.bottom, text: t.textContent ?? "" };
+    };
+    const hit = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+      a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+    const anomalies = [...tl.querySelectorAll(".tl-anomaly-label")].map(box);
+    const values = [...tl.querySelectorAll(".tl-label")].map(box);
+    const labelOverlaps: string[] = [];
+    for (const [i, a] of anomalies.entries()) {
+      for (const b of anomalies.slice(i + 1))
+        if (hit(a, b)) labelOverlaps.push(`"${a.text}" over "${b.text}"`);
+      for (const v of values)
+        if (hit(a, v)) labelOverlaps.push(`"${a.text}" over value "${v.text}"`);
+    }
+    return { smallestPx, smallest, labelOverlaps };
+  });
+}
+
+/** The playhead, whole ms, from the Time slider (hidden by presenter mode, still in the page). */
+async function playheadMs(page: Page): Promise<number> {
+  return Number(await page.locator(".playback input[type=range]").inputValue());
+}
+
 test("walks the whole tour with the clicker in presenter mode", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto("/");
@@ -34,11 +98,25 @@ test("walks the whole tour with the clicker in presenter mode", async ({ page })
       await expect(bar).toHaveAttribute("data-step", step.id);
       await expect(bar.getByText(`Chapter ${chapter.number} · ${chapter.title}`)).toBeVisible();
       await expect(bar.getByText(`step ${s + 1} of ${chapter.steps.length}`)).toBeVisible();
+      // Every step plays to its moment and stops exactly there, and stays there.
+      await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 30_000 });
+      const target = expectedTarget(step);
+      await expect(bar.getByText(`stopped at ${target} ms`)).toBeVisible();
+      expect(await playheadMs(page), `${step.id} stops at ${target} ms`).toBe(target);
+      await page.waitForTimeout(400);
+      expect(await playheadMs(page), `${step.id} holds at ${target} ms`).toBe(target);
+      await shot(page, `tour-step-${chapter.number}.${s + 1}`);
+      // Readable from the back of the room, and no label hides another or a value.
+      const text = await timelineText(page);
+      expect(
+        text.smallestPx,
+        `${step.id}: smallest timeline text ${text.smallest}`,
+      ).toBeGreaterThanOrEqual(16);
+      expect(text.labelOverlaps, step.id).toEqual([]);
       const promised = promisedKinds(step);
       const quiet = c === 0 || step.id === "inside-out/cdc";
       if (promised.length === 0 && !quiet && s > 0) continue;
-      // Let the step play to where it stops, then read what the page shows there.
-      await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
+      // Read what the page shows where the step stopped.
       const kinds = await listedKinds(page);
       for (const kind of promised) {
         expect(kinds, `${step.id} promises ${kind}`).toContain(kind);
@@ -61,12 +139,15 @@ test("walks the whole tour with the clicker in presenter mode", async ({ page })
       if (s === 0) await shot(page, `tour-ch${chapter.number}`);
     }
   }
-  // At the very end, Next does nothing more and Escape leaves the tour with its scenario loaded.
+  // At the very end, Next does nothing more.
   await page.keyboard.press("PageDown");
   await expect(bar).toHaveAttribute("data-step", "inside-out/scoreboard");
   await expect(bar.getByRole("table")).toBeVisible();
   await shot(page, "tour-scoreboard");
+  // In presenter mode Escape (a clicker's "slideshow" button) keeps the talk; the button leaves.
   await page.keyboard.press("Escape");
+  await expect(bar).toHaveAttribute("data-step", "inside-out/scoreboard");
+  await bar.getByRole("button", { name: "Leave tour" }).click();
   await expect(bar).toHaveCount(0);
   expect(errors).toEqual([]);
 });

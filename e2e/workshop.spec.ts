@@ -61,9 +61,9 @@ test("a sweep runs on workers with progress, can be cancelled, charts, and opens
       ],
       { encoding: "utf8" },
     ),
-  ) as { points: Array<{ counts: { atomicity: number }; n: number }> };
+  ) as { points: Array<{ confirmed: { atomicity: number }; n: number }> };
   const cells = await table.locator("tbody tr td:nth-child(3)").allTextContents();
-  expect(cells).toEqual(cli.points.map((p) => `${p.counts.atomicity}/${p.n}`));
+  expect(cells).toEqual(cli.points.map((p) => `${p.confirmed.atomicity}/${p.n}`));
 
   // The dual-write point at 20% loss has partial writes; open its witness.
   const row = table.getByRole("row").filter({ hasText: /^0\.2dual-write/ });
@@ -83,7 +83,7 @@ test("a sweep runs on workers with progress, can be cancelled, charts, and opens
   expect(errors).toEqual([]);
 });
 
-test("an exercise starts, fails a check, and is marked solved from its solution link", async ({
+test("an exercise starts, fails a check, and a solution link is verified without being marked solved", async ({
   page,
   context,
 }) => {
@@ -95,23 +95,19 @@ test("an exercise starts, fails a check, and is marked solved from its solution 
   await expect(page.getByRole("dialog", { name: "Workshop" })).toHaveCount(0);
   await openWorkshop(page);
   await item(page).getByRole("button", { name: "Check my solution" }).click();
-  await expect(item(page).getByRole("status")).toContainText(
-    "Not yet: Change exactly one log setting",
-  );
+  await expect(item(page).getByRole("status")).toContainText("Not yet: Nothing has changed yet");
 
-  // A solution link opened in a new page is verified before anyone clicks.
+  // A solution link opened in a new page is verified before anyone clicks, and marks nothing.
   const solution = exerciseById("lost-ack")?.solution();
   if (solution === undefined) throw new Error("missing exercise");
   const other = await context.newPage();
   const otherErrors = watchErrors(other);
-  await other.goto(`/${encodeLink(solution)}`);
-  await expect(other.getByRole("dialog", { name: "Workshop" })).toBeVisible();
-  await expect(item(other).getByText("Solved")).toBeVisible();
-  await expect(item(other).getByRole("status")).toContainText("Pass:");
-  await expect(item(other).getByRole("link", { name: "shareable link" })).toHaveAttribute(
-    "href",
-    /#s=1\./,
-  );
+  await other.goto(`/${encodeLink(solution, { exercise: "lost-ack" })}`);
+  const banner = other.getByRole("region", { name: "Exercise 2: Lose an acknowledged write" });
+  await expect(banner.getByRole("status")).toContainText("Verified solution:");
+  await openWorkshop(other);
+  await expect(item(other).getByRole("status")).toContainText("Verified solution:");
+  await expect(item(other).getByText("Solved")).toHaveCount(0);
   await shot(other, "workshop-exercises");
   expect([...errors, ...otherErrors]).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { create } from "zustand";
-import type { Report } from "../check/types";
+import { type CauseStep, causeOf } from "../check/cause";
+import type { Anomaly, Report } from "../check/types";
 import { defaultScenario } from "../sim/defaults";
 import { presetScenario } from "../sim/presets";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
@@ -16,8 +17,10 @@ export interface AppState {
   /** Simulated ms; always within [0, trace.endTime]. */
   playhead: number;
   selectedAnomalyId: string | null;
+  /** The selected anomaly's causal chain, root first (empty when none is selected). */
+  cause: CauseStep[];
   selectedSeq: number | null;
-  /** Trace seqs the timeline emphasises. */
+  /** Trace seqs the timeline emphasises: a selected anomaly's chain and its own events. */
   highlight: number[];
   /**
    * A big scenario is being simulated in the background: `scenario` is already
@@ -36,11 +39,21 @@ export interface AppState {
   /** Low level: the playback machine calls this; other code sends SEEK to it. */
   setPlayhead: (t: number) => void;
   selectEvent: (seq: number | null) => void;
-  /** Select an anomaly (or none) and highlight its events; seeking is the caller's. */
+  /** Select an anomaly (or none), highlight its chain and events; seeking is the caller's. */
   selectAnomaly: (id: string | null) => void;
 }
 
 const clamp = (t: number, end: number) => Math.min(Math.max(0, t), end);
+
+/** What selecting `anomaly` shows: its chain, and every seq of the chain and of the anomaly. */
+function focusOn(trace: Trace, anomaly: Anomaly | undefined) {
+  if (anomaly === undefined) return { selectedAnomalyId: null, cause: [], highlight: [] };
+  const cause = causeOf(trace, anomaly);
+  const highlight = [...new Set([...cause.map((s) => s.seq), ...anomaly.events])].sort(
+    (a, b) => a - b,
+  );
+  return { selectedAnomalyId: anomaly.id, cause, highlight };
+}
 
 function initial(scenario: Scenario, presetName: string | null) {
   const run = runScenario(scenario);
@@ -50,6 +63,7 @@ function initial(scenario: Scenario, presetName: string | null) {
     ...run,
     playhead: 0,
     selectedAnomalyId: null,
+    cause: [],
     selectedSeq: null,
     highlight: [],
     computing: false,
@@ -75,8 +89,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
         ...run,
         computing: false,
         playhead,
-        selectedAnomalyId: still === undefined ? null : still.id,
-        highlight: still === undefined ? [] : still.events,
+        ...focusOn(run.trace, still),
         // Events before the playhead are unchanged by an edit there (prefix stability).
         selectedSeq: run.trace.events.some((e) => e.seq === selectedSeq && e.t < playhead)
           ? selectedSeq
@@ -125,10 +138,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   selectAnomaly: (id) => {
     const anomaly = get().report?.anomalies.find((a) => a.id === id);
-    set({
-      selectedAnomalyId: anomaly === undefined ? null : anomaly.id,
-      highlight: anomaly === undefined ? [] : anomaly.events,
-    });
+    set(focusOn(get().trace, anomaly));
   },
 }));
 

@@ -15,6 +15,36 @@ import {
   stopLinkSync,
 } from "./link-sync";
 import { playback, resetPlayback } from "./playback";
+import type { LinkTourPosition, TourLink } from "./tour-link";
+
+/** A stand-in for the tour: the app knows it only through this interface. */
+function fakeTour(): TourLink & { opened: Array<LinkTourPosition | null> } {
+  let position: LinkTourPosition | null = null;
+  let presenter = false;
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const l of listeners) l();
+  };
+  const opened: Array<LinkTourPosition | null> = [];
+  return {
+    opened,
+    position: () => position,
+    open: (p) => {
+      opened.push(p);
+      position = p;
+      notify();
+    },
+    presenter: () => presenter,
+    setPresenter: (on) => {
+      presenter = on;
+      notify();
+    },
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
 
 const race = presetScenario("kleppmann-race");
 if (race === undefined) throw new Error("the kleppmann-race preset is missing");
@@ -162,5 +192,45 @@ describe("link sync", () => {
     expect(new URL(shareLink()).hash).toContain(`&m=${MODEL_VERSION}`);
     pasteHash(window.location.hash);
     expect(useLinkStore.getState().olderModel).toBeNull();
+  });
+
+  it("opens a link's tour step through the tour it is given, and writes the position back", () => {
+    const tour = fakeTour();
+    setHash(encodeLink(race, { tour: { chapter: 5, step: 1 } }));
+    startLinkSync(window, { tour });
+    expect(tour.opened).toEqual([{ chapter: 5, step: 1 }]);
+    actions.seek(30);
+    settle();
+    expect(window.location.hash).toContain("&tour=5.1");
+  });
+
+  it("opens a short tour link (#tour=5.1, no scenario) at that step, without a problem", () => {
+    const tour = fakeTour();
+    setHash("#tour=5.1");
+    startLinkSync(window, { tour });
+    expect(tour.opened).toEqual([{ chapter: 5, step: 1 }]);
+    expect(useLinkStore.getState().problem).toBeNull();
+    pasteHash("#tour=6.3&presenter=1");
+    expect(tour.opened).toEqual([
+      { chapter: 5, step: 1 },
+      { chapter: 6, step: 3 },
+    ]);
+    expect(tour.presenter()).toBe(true);
+  });
+
+  it("keeps presenter mode in the link, so a reload keeps it; a shared link leaves it out", () => {
+    const tour = fakeTour();
+    startLinkSync(window, { tour });
+    tour.setPresenter(true);
+    settle();
+    expect(window.location.hash).toMatch(/&presenter=1$/);
+    // What the page reads back at the reload.
+    const reloaded = fakeTour();
+    stopLinkSync();
+    startLinkSync(window, { tour: reloaded });
+    expect(reloaded.presenter()).toBe(true);
+    expect(decodeLink(window.location.hash).ok).toBe(true);
+    expect(shareLink()).not.toContain("presenter");
+    expect(window.location.hash).toContain("&presenter=1");
   });
 });

@@ -7,10 +7,13 @@
  * (never pushed: scrubbing must not flood Back) with the current link,
  * throttled so a slider drag or a playing run writes a few times a second at
  * most. While a run plays the playhead is left out, so the URL holds still.
+ *
+ * The tour, when given (`startLinkSync(win, { tour })`), adds its position
+ * (`tour=c.s`) and presenter mode (`presenter=1`) to the link, and a short
+ * `#tour=5.1` without a scenario opens that step.
  */
 
 import { MODEL_VERSION } from "../sim/model";
-import { getTourPosition, setTourPosition, subscribeTourPosition } from "../tour/tour-store";
 import { decodeLink, encodeLink } from "../url/index";
 import { actions } from "./actions";
 import { useAppStore } from "./app-store";
@@ -18,12 +21,14 @@ import { useCompareStore } from "./compare";
 import { clearProblem, reportProblem, useLinkStore } from "./link-store";
 import { openScenario } from "./open-scenario";
 import { playback } from "./playback";
+import { hasPresenterParam, PRESENTER_PARAM, shortTourPosition, type TourLink } from "./tour-link";
 
 /** Four writes a second: the URL keeps up with a person, not with animation frames. */
 export const LINK_THROTTLE_MS = 250;
 
 interface Sync {
   win: Window;
+  tour: TourLink | null;
   throttleMs: number;
   /** The hash the address bar stands for; no write while the app still matches it. */
   shown: string;
@@ -32,6 +37,8 @@ interface Sync {
 }
 
 let sync: Sync | null = null;
+/** The tour of the running sync, read by `openLink` and `currentHash`. */
+let tourLink: TourLink | null = null;
 
 /** `s=` as a parameter of the hash: other fragments (`#about`) are not links. */
 export function hasScenarioParam(hash: string): boolean {
@@ -41,18 +48,27 @@ export function hasScenarioParam(hash: string): boolean {
 /** Starts both directions; returns the stop function (tests, hot reload). */
 export function startLinkSync(
   win: Window = window,
-  { throttleMs = LINK_THROTTLE_MS }: { throttleMs?: number } = {},
+  {
+    throttleMs = LINK_THROTTLE_MS,
+    tour = null,
+  }: { throttleMs?: number; tour?: TourLink | null } = {},
 ): () => void {
   stopLinkSync();
-  const state: Sync = { win, throttleMs, shown: "", timer: undefined, unsubscribe: () => {} };
+  const state: Sync = {
+    win,
+    tour,
+    throttleMs,
+    shown: "",
+    timer: undefined,
+    unsubscribe: () => {},
+  };
   sync = state;
-  if (hasScenarioParam(win.location.hash)) openLink(win.location.hash);
+  tourLink = tour;
+  openHash(win.location.hash, state);
   state.shown = currentHash();
 
   const onHashChange = () => {
-    if (!hasScenarioParam(win.location.hash)) return;
-    openLink(win.location.hash);
-    state.shown = currentHash();
+    if (openHash(win.location.hash, state)) state.shown = currentHash();
   };
   win.addEventListener("hashchange", onHashChange);
   const offApp = useAppStore.subscribe((next, prev) => {
@@ -62,7 +78,7 @@ export function startLinkSync(
     if (next.problem !== prev.problem) schedule(state);
   });
   const offCompare = useCompareStore.subscribe(() => schedule(state));
-  const offTour = subscribeTourPosition(() => schedule(state));
+  const offTour = tour?.subscribe(() => schedule(state)) ?? (() => {});
   state.unsubscribe = () => {
     win.removeEventListener("hashchange", onHashChange);
     offApp();
@@ -73,7 +89,28 @@ export function startLinkSync(
   return stopLinkSync;
 }
 
+/**
+ * Opens what a hash asks for: a scenario link, or a short tour link; presenter
+ * mode when it says so. False when the hash is not a link (`#about`).
+ */
+function openHash(hash: string, state: Sync): boolean {
+  const presenter = hasPresenterParam(hash);
+  if (presenter) state.tour?.setPresenter(true);
+  if (hasScenarioParam(hash)) {
+    openLink(hash);
+    return true;
+  }
+  const position = state.tour === null ? null : shortTourPosition(hash);
+  if (position !== null) {
+    state.tour?.open(position);
+    clearProblem();
+    return true;
+  }
+  return presenter;
+}
+
 export function stopLinkSync(): void {
+  tourLink = null;
   if (sync === null) return;
   clearTimeout(sync.timer);
   sync.unsubscribe();
@@ -95,7 +132,7 @@ export function openLink(link: string): boolean {
     // An older link replays under today's model; the page says the run may differ.
     useLinkStore.setState({ olderModel: decoded.model < MODEL_VERSION ? decoded.model : null });
     // A talk link lands on its chapter and step (which loads that step's scenario).
-    if (decoded.view.tour !== undefined) setTourPosition(decoded.view.tour);
+    if (decoded.view.tour !== undefined) tourLink?.open(decoded.view.tour);
     if (decoded.viewError) reportProblem({ source: "view", error: decoded.viewError });
     else clearProblem();
     return true;
@@ -127,22 +164,25 @@ export function shareLink(): string {
   const hash = currentHash();
   replaceHash(win, hash);
   if (sync !== null) sync.shown = hash;
-  return win.location.href;
+  // The room's laptops get the run, not the speaker's large type.
+  return win.location.href.replace(`&${PRESENTER_PARAM}`, "");
 }
 
 /** The hash for what is on screen; the playhead only when the run is standing still. */
 export function currentHash(): string {
   const { scenario, playhead } = useAppStore.getState();
   const compare = useCompareStore.getState().compare;
-  const tour = getTourPosition();
+  const tour = tourLink?.position() ?? null;
   // Whole ms, rounded down: event times are whole ms, so the same events are shown.
   const t = playback.status() === "playing" ? 0 : Math.floor(playhead);
-  return encodeLink(scenario, {
+  const hash = encodeLink(scenario, {
     ...(t > 0 ? { playhead: t } : {}),
     // A pair of one strategy is not a comparison, and links refuse it.
     ...(compare !== null && compare[0] !== compare[1] ? { compare } : {}),
     ...(tour !== null ? { tour } : {}),
   });
+  // A reload (or the link handed to a second laptop) keeps the room's large type.
+  return tourLink?.presenter() === true ? `${hash}&${PRESENTER_PARAM}` : hash;
 }
 
 function schedule(state: Sync): void {

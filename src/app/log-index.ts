@@ -1,5 +1,5 @@
 import type { Trace, WriteOp } from "../sim/types";
-import { emptySeries, lastAtOrBefore, pushStep, type StepSeries, valueAt } from "./search";
+import { emptySeries, lastAtOrBefore, pushStep, type StepSeries, valueAt } from "./step-series";
 
 /** One broker's changes to one partition's log, in trace order. */
 interface LogChange {

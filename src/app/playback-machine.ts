@@ -22,7 +22,12 @@ export interface PlaybackDeps {
 }
 
 export type PlaybackEvent =
-  | { type: "PLAY" }
+  /**
+   * Play from the playhead. With `until`, play stops exactly there (a tour
+   * step's moment): the playhead never passes it and the machine pauses,
+   * marking the stop as a halt (`context.halted`).
+   */
+  | { type: "PLAY"; until?: number }
   | { type: "PAUSE" }
   | { type: "TOGGLE" }
   | { type: "STEP_FORWARD" }
@@ -49,63 +54,103 @@ const frames = fromCallback<PlaybackEvent>(({ sendBack }) => {
 export const clampSpeed = (speed: number) =>
   Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) : 1;
 
+export interface PlaybackContext {
+  speed: number;
+  /** Where the current play stops (simulated ms), or null to play to the end. */
+  until: number | null;
+  /** The last stop was at `until`: the play reached its bound, nobody paused it. */
+  halted: boolean;
+}
+
 export function createPlaybackMachine(deps: PlaybackDeps) {
   const atEnd = () => deps.getPlayhead() >= deps.getEndTime();
   return setup({
-    types: { context: {} as { speed: number }, events: {} as PlaybackEvent },
+    types: { context: {} as PlaybackContext, events: {} as PlaybackEvent },
     actors: { frames },
     actions: {
       seek: (_, params: { t: number }) => deps.setPlayhead(params.t),
+      startPlay: assign(({ event }) => ({
+        until: event.type === "PLAY" && event.until !== undefined ? event.until : null,
+        halted: false,
+      })),
+      /** Any move other than a play to its bound is the viewer's: no bound, no halt. */
+      free: assign({ until: null, halted: false }),
+      halt: assign({ until: null, halted: true }),
       stepForward: () =>
         deps.setPlayhead(nextStop(deps.getStops(), deps.getPlayhead(), deps.getEndTime())),
       stepBack: () => deps.setPlayhead(previousStop(deps.getStops(), deps.getPlayhead())),
       rewind: () => deps.setPlayhead(0),
-      advance: ({ context }, params: { dtMs: number }) =>
-        deps.setPlayhead(
-          deps.getPlayhead() + (params.dtMs / 1000) * SIM_MS_PER_SECOND * context.speed,
-        ),
+      advance: ({ context }, params: { dtMs: number }) => {
+        const next = deps.getPlayhead() + (params.dtMs / 1000) * SIM_MS_PER_SECOND * context.speed;
+        // A bounded play lands exactly on its bound, never a frame past it.
+        deps.setPlayhead(context.until === null ? next : Math.min(next, context.until));
+      },
       setSpeed: assign({ speed: (_, params: { speed: number }) => clampSpeed(params.speed) }),
     },
-    guards: { atEnd },
+    guards: {
+      atEnd,
+      reachedUntil: ({ context }) =>
+        context.until !== null && deps.getPlayhead() >= Math.min(context.until, deps.getEndTime()),
+    },
   }).createMachine({
     id: "playback",
-    context: { speed: 1 },
+    context: { speed: 1, until: null, halted: false },
     initial: "idle",
     on: {
       SET_SPEED: { actions: { type: "setSpeed", params: ({ event }) => ({ speed: event.speed }) } },
-      RESTART: { target: ".idle", actions: "rewind" },
+      RESTART: { target: ".idle", actions: ["rewind", "free"] },
       STEP_FORWARD: [
-        { guard: "atEnd", target: ".ended" },
-        { target: ".stepped", actions: "stepForward" },
+        { guard: "atEnd", target: ".ended", actions: "free" },
+        { target: ".stepped", actions: ["stepForward", "free"] },
       ],
-      STEP_BACK: { target: ".stepped", actions: "stepBack" },
+      STEP_BACK: { target: ".stepped", actions: ["stepBack", "free"] },
+      /*
+       * A seek always stops the run where it lands, playing or not. On stage a
+       * seek is the speaker pointing at a moment (a click on the timeline, a
+       * drag of the slider, Home/End): the picture must hold still while they
+       * talk about it, not run on and bury that moment. It also drops a play's
+       * bound — the playhead is the viewer's now, and Play goes on from there.
+       */
       SEEK: {
         target: ".stepped",
-        actions: { type: "seek", params: ({ event }) => ({ t: event.t }) },
+        actions: [{ type: "seek", params: ({ event }) => ({ t: event.t }) }, "free"],
       },
-      SYNC: { target: ".stepped" },
+      SYNC: { target: ".stepped", actions: "free" },
     },
     states: {
-      idle: { on: { PLAY: "playing", TOGGLE: "playing", SYNC: {} } },
+      idle: {
+        on: {
+          PLAY: { target: "playing", actions: "startPlay" },
+          TOGGLE: { target: "playing", actions: "startPlay" },
+          SYNC: {},
+        },
+      },
       /** Transient: after a jump, settle in `ended` or `paused` by where the playhead is. */
       stepped: { always: [{ guard: "atEnd", target: "ended" }, { target: "paused" }] },
       playing: {
         invoke: { src: "frames" },
         on: {
-          PAUSE: "paused",
-          TOGGLE: "paused",
+          PAUSE: { target: "paused", actions: "free" },
+          TOGGLE: { target: "paused", actions: "free" },
           TICK: { actions: { type: "advance", params: ({ event }) => ({ dtMs: event.dtMs }) } },
-          // Scrubbing while playing keeps playing from the new place.
-          SEEK: { actions: { type: "seek", params: ({ event }) => ({ t: event.t }) } },
+          // A new trace while playing (an edit) plays on; the bound, if any, still holds.
           SYNC: {},
         },
-        always: { guard: "atEnd", target: "ended" },
+        always: [
+          { guard: "reachedUntil", target: "stepped", actions: "halt" },
+          { guard: "atEnd", target: "ended" },
+        ],
       },
-      paused: { on: { PLAY: "playing", TOGGLE: "playing" } },
+      paused: {
+        on: {
+          PLAY: { target: "playing", actions: "startPlay" },
+          TOGGLE: { target: "playing", actions: "startPlay" },
+        },
+      },
       ended: {
         on: {
-          PLAY: { target: "playing", actions: "rewind" },
-          TOGGLE: { target: "playing", actions: "rewind" },
+          PLAY: { target: "playing", actions: ["rewind", "startPlay"] },
+          TOGGLE: { target: "playing", actions: ["rewind", "startPlay"] },
         },
       },
     },

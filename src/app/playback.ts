@@ -25,6 +25,13 @@ export const playback = {
   send: (event: PlaybackCommand) => actor.send(event),
   status: (): PlaybackStatus => statusOf(actor.getSnapshot()),
   speed: (): number => actor.getSnapshot().context.speed,
+  /** The run stopped at a play's bound (`PLAY` with `until`), not paused by anyone. */
+  halted: (): boolean => actor.getSnapshot().context.halted,
+  /** Calls `listener` after every transition; returns the unsubscribe function. */
+  subscribe: (listener: () => void): (() => void) => {
+    const subscription = actor.subscribe(listener);
+    return () => subscription.unsubscribe();
+  },
 };
 
 function statusOf(snapshot: PlaybackSnapshot): PlaybackStatus {

@@ -1,5 +1,5 @@
 import type { Trace } from "../sim/types";
-import { emptySeries, pushStep, type StepSeries, valueAt } from "./search";
+import { emptySeries, pushStep, type StepSeries, valueAt } from "./step-series";
 
 export type CellValue = string | number;
 

@@ -1,6 +1,6 @@
 import type { Trace } from "../sim/types";
 import { buildLogIndex, type LogIndex } from "./log-index";
-import { lastAtOrBefore } from "./search";
+import { lastAtOrBefore } from "./step-series";
 import { buildStoreIndex, type StoreIndex } from "./store-index";
 
 /** Everything the views look up by time, computed once per trace. */

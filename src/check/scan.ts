@@ -1,3 +1,4 @@
+import { eventsOf } from "../sim/event-reader";
 import { type EventReader, STORE_NAMES, type Trace, type WriteOp } from "../sim/types";
 import { forget, type IncrApplies, nested, onApply, type StoreTables } from "./applies";
 import { DivergenceTracker } from "./divergence";
@@ -99,13 +100,6 @@ function survey(trace: Trace, events: EventReader, ref: string) {
   }
   const order = STORE_NAMES.filter((s) => stores.has(s));
   return { stores: order, history, keys, sourcePos };
-}
-
-/** The trace's events one at a time: its columns when simulated, else its array. */
-export function eventsOf(trace: Trace): EventReader {
-  if (trace.columns !== undefined) return trace.columns;
-  const events = trace.events;
-  return { length: events.length, get: (i) => events[i], type: (i) => events[i].type };
 }
 
 export function scan(trace: Trace): Facts {

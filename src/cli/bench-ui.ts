@@ -12,8 +12,8 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../e2e/chromium";
 import { type FigureSet, measureRun, median, type RunFigures } from "./bench-ui-measure";
+import { chromiumLaunchOptions } from "./chromium";
 
 interface Options {
   json: boolean;

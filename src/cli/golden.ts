@@ -10,7 +10,7 @@ import {
   type GoldenTable,
   goldenDiff,
   goldenRuns,
-} from "./golden-runs";
+} from "../url/golden-runs";
 
 const check = process.argv.includes("--check");
 const actual = goldenRuns();

@@ -35,6 +35,20 @@ describe("sim CLI", () => {
     expect(out.metrics.messages.sent).toBeGreaterThan(0);
   });
 
+  it("gives every anomaly its cause, root first (--json)", () => {
+    const out = json(["--preset", "kleppmann-race"]);
+    expect(out.anomalies.length).toBeGreaterThan(0);
+    for (const a of out.anomalies) {
+      expect(a.cause.length).toBeGreaterThan(0);
+      expect(a.cause[0]).toEqual({
+        seq: 11,
+        t: 20,
+        role: "fault",
+        text: "client-1's write of x = A to search is delayed 40 ms on a slow link (the network's usual is 5 ms)",
+      });
+    }
+  });
+
   it("gives the same hash twice for a preset, and another for --seed 2", () => {
     const a = json(["--preset", "default"]).traceHash;
     expect(json(["--preset", "default"]).traceHash).toBe(a);
@@ -145,6 +159,89 @@ describe("sim CLI", () => {
         expect(r.stdout).toBe("");
       }
       expect(runCli(["--help"], read).stdout).toContain("--events");
+    });
+  });
+
+  describe("--export", () => {
+    const exported = (argv: string[]) => {
+      const r = runCli(argv, read);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+
+    it("chrome-trace: the run as Chrome Trace Event / Perfetto JSON, with the report's anomalies", () => {
+      const argv = ["--preset", "kleppmann-race", "--export", "chrome-trace"];
+      const text = exported(argv);
+      const out = JSON.parse(text);
+      expect(out.displayTimeUnit).toBe("ms");
+      expect(out.metadata.traceHash).toBe(json(["--preset", "kleppmann-race"]).traceHash);
+      for (const e of out.traceEvents) {
+        for (const field of ["ph", "ts", "pid", "tid"]) expect(e).toHaveProperty(field);
+      }
+      const threads = out.traceEvents
+        .filter((e: { name: string }) => e.name === "thread_name")
+        .map((e: { args: { name: string } }) => e.args.name);
+      expect(threads).toEqual(["client-1", "client-2", "db", "search", "network"]);
+      const anomalies = out.traceEvents.filter((e: { cat?: string }) => e.cat === "anomaly");
+      const report = json(["--preset", "kleppmann-race"]).anomalies;
+      expect(
+        anomalies.map((e: { args: { explanation: string } }) => e.args.explanation).sort(),
+      ).toEqual(report.map((a: { explanation: string }) => a.explanation).sort());
+      // The same command prints the same bytes.
+      expect(exported(argv)).toBe(text);
+    });
+
+    it("follows --strategy and --seed, and reads a scenario file", () => {
+      const base = JSON.parse(exported(["--preset", "kleppmann-race", "--export", "chrome-trace"]));
+      const log = JSON.parse(
+        exported([
+          "--preset",
+          "kleppmann-race",
+          "--strategy",
+          "log",
+          "--seed",
+          "3",
+          "--export",
+          "chrome-trace",
+        ]),
+      );
+      expect(log.metadata).toMatchObject({ strategy: "log", seed: 3 });
+      expect(log.metadata.traceHash).not.toBe(base.metadata.traceHash);
+      expect(
+        JSON.parse(exported(["good.json", "--export", "chrome-trace"])).metadata.strategy,
+      ).toBe("log");
+    });
+
+    it("jsonl is the --events output; csv has a header and one row per event", () => {
+      const argv = ["--preset", "acks1-leader-failover", "--strategy", "log"];
+      const events = runCli([...argv, "--events"], read).stdout;
+      expect(exported([...argv, "--export", "jsonl"])).toBe(events);
+      const csv = exported([...argv, "--export", "csv"]).split("\r\n");
+      expect(csv[0]).toBe("t,seq,type,node,peer,msg,write,key,value,offset,partition,ref,detail");
+      expect(csv.at(-1)).toBe("");
+      expect(csv.length - 2).toBe(events.split("\n").length - 1);
+    });
+
+    it("refuses an unknown format with a usage line naming the formats, and a clash with other outputs", () => {
+      const bad = runCli(["--preset", "default", "--export", "pdf"], read);
+      expect(bad.code).toBe(2);
+      expect(bad.stdout).toBe("");
+      expect(bad.stderr).toBe(
+        'sim: unknown export format "pdf"; choose one of chrome-trace, jsonl, csv (try --help)\n',
+      );
+      expect(runCli(["--preset", "default", "--export"], read).stderr).toContain(
+        "--export needs a value",
+      );
+      for (const extra of [["--json"], ["--url"], ["--events"], ["--compare", "log,cdc"]]) {
+        const r = runCli(["--preset", "default", "--export", "csv", ...extra], read);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      }
+      const help = runCli(["--help"], read).stdout;
+      expect(help).toContain("--export FORMAT");
+      expect(help).toContain("chrome-trace, jsonl, csv");
     });
   });
 });

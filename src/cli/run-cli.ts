@@ -1,14 +1,15 @@
+import { withCauses } from "../check/cause";
 import { ANOMALY_KINDS, check, countByKind } from "../check/index";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportRun,
+  isExportFormat,
+  toEventsJsonl,
+} from "../export/index";
 import { PRESET_NAMES } from "../sim/presets";
 import { simulate } from "../sim/simulate";
-import {
-  type EventReader,
-  type Scenario,
-  STRATEGIES,
-  type Strategy,
-  type Trace,
-  type TraceEvent,
-} from "../sim/types";
+import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
 import { encodeLink } from "../url/index";
 import { loadScenario, type Reader, UsageError } from "./scenario-source";
 
@@ -19,7 +20,7 @@ export interface CliResult {
 }
 
 export const USAGE =
-  "usage: npm run -s sim -- <scenario.json | link | --preset NAME> [--strategy S] [--seed N] [--json] [--url] [--compare S1,S2,...] [--events]";
+  "usage: npm run -s sim -- <scenario.json | link | --preset NAME> [--strategy S] [--seed N] [--json] [--url] [--compare S1,S2,...] [--events] [--export FORMAT]";
 
 /** What --help says beyond the usage line. */
 const OPTIONS = [
@@ -27,6 +28,8 @@ const OPTIONS = [
   "  --url       a share link that replays the scenario",
   "  --compare   a table of anomalies per strategy (with --json, one object)",
   "  --events    the run's trace as JSON Lines: one event per line, in trace order",
+  `  --export    the run as a file for other tools, to stdout: ${EXPORT_FORMATS.join(", ")}`,
+  "              (chrome-trace opens in ui.perfetto.dev and chrome://tracing; jsonl is --events; csv has a header row)",
 ].join("\n");
 
 interface Options {
@@ -38,6 +41,7 @@ interface Options {
   url: boolean;
   compare: Strategy[] | null;
   events: boolean;
+  export: ExportFormat | null;
 }
 
 function parseStrategy(s: string): Strategy {
@@ -57,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     url: false,
     compare: null,
     events: false,
+    export: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -69,7 +74,14 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--url") o.url = true;
     else if (arg === "--events") o.events = true;
     else if (arg === "--preset") o.preset = value();
-    else if (arg === "--strategy") o.strategy = parseStrategy(value());
+    else if (arg === "--export") {
+      const v = value();
+      if (!isExportFormat(v))
+        throw new UsageError(
+          `unknown export format "${v}"; choose one of ${EXPORT_FORMATS.join(", ")}`,
+        );
+      o.export = v;
+    } else if (arg === "--strategy") o.strategy = parseStrategy(value());
     else if (arg === "--seed") {
       const v = value();
       const n = Number(v);
@@ -88,6 +100,10 @@ function parseArgs(argv: string[]): Options {
     throw new UsageError("no scenario: give a file, a link or --preset NAME");
   if (o.events && (o.url || o.compare !== null))
     throw new UsageError("--events prints one run's trace; leave out --url and --compare");
+  if (o.export !== null && (o.url || o.compare !== null || o.events || o.json))
+    throw new UsageError(
+      "--export writes one run's file; leave out --url, --compare, --events and --json",
+    );
   return o;
 }
 
@@ -103,7 +119,8 @@ function runOne(s: Scenario) {
     quiescedAt: trace.quiescedAt,
     capped: trace.capped,
     final: trace.final,
-    anomalies: report.anomalies,
+    // Each with `cause`: the chain of events from the root fault(s) to it, root first.
+    anomalies: withCauses(trace, report),
     offline: report.offline,
     metrics: report.metrics,
   };
@@ -140,39 +157,12 @@ function compareTable(rows: Array<ReturnType<typeof runOne>>): string {
   return `${[head, ...body].join("\n")}\n`;
 }
 
-/** The fields of a trace event in a fixed order, leaving out the absent ones. */
-const EVENT_FIELDS = [
-  "peer",
-  "msg",
-  "write",
-  "key",
-  "value",
-  "offset",
-  "partition",
-  "ref",
-  "detail",
-] as const satisfies ReadonlyArray<keyof TraceEvent>;
-
-function eventLine(e: TraceEvent): string {
-  const out: Record<string, unknown> = { t: e.t, seq: e.seq, type: e.type, node: e.node };
-  for (const field of EVENT_FIELDS) if (e[field] !== undefined) out[field] = e[field];
-  return JSON.stringify(out);
-}
-
 /**
- * The trace as JSON Lines. It reads the columns one event at a time, so a
- * long run never holds every event object at once (only the lines).
+ * The trace as JSON Lines (`--events`, and `--export jsonl`). It reads the
+ * columns one event at a time, so a long run never holds every event object
+ * at once (only the lines).
  */
-export function traceLines(trace: Trace): string {
-  const events: EventReader = trace.columns ?? {
-    length: trace.events.length,
-    get: (i) => trace.events[i],
-    type: (i) => trace.events[i].type,
-  };
-  const lines = new Array<string>(events.length);
-  for (let i = 0; i < events.length; i++) lines[i] = eventLine(events.get(i));
-  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
-}
+export const traceLines = toEventsJsonl;
 
 /** The whole command line as a function, so tests run it without spawning a process. */
 export function runCli(argv: string[], read: Reader): CliResult {
@@ -190,6 +180,11 @@ export function runCli(argv: string[], read: Reader): CliResult {
     if (o.seed !== null) s = { ...s, seed: o.seed };
     if (o.url) return { code: 0, stdout: `${encodeLink(s)}\n`, stderr: "" };
     if (o.events) return { code: 0, stdout: traceLines(simulate(s)), stderr: "" };
+    if (o.export !== null) {
+      const trace = simulate(s);
+      const report = o.export === "chrome-trace" ? check(trace) : null;
+      return { code: 0, stdout: exportRun(o.export, trace, report), stderr: "" };
+    }
     if (o.compare !== null) {
       const rows = o.compare.map((strategy) => runOne({ ...s, strategy }));
       if (!o.json) return { code: 0, stdout: compareTable(rows), stderr: "" };

@@ -64,6 +64,25 @@ describe("sweep CLI", () => {
     expect(lines[2]).toMatch(/^1\s+dual-write\s+3\s+0% \[0–56\]\s+100% \[44–100\]/);
   });
 
+  it("says what it counts, and counts only anomalies that did not heal with --count confirmed", () => {
+    const args = ["--preset", "default", "--param", "dropRate", "--values", "0", "--seeds", "20"];
+    const any = runSweepCli(args, read).stdout;
+    expect(any.split("\n")[0]).toMatch(/healed ones included/);
+    const confirmed = runSweepCli([...args, "--count", "confirmed"], read).stdout;
+    expect(confirmed.split("\n")[0]).toMatch(/only those that did not heal \(confirmed\)/);
+    const p = json(args).points[0];
+    // At drop 0 dual writes show consistency anomalies that heal: counted apart.
+    expect(p.confirmed.consistency).toBeLessThan(p.counts.consistency);
+    const row = (out: string) => out.split("\n")[2].split(/\s{2,}/);
+    expect(row(any)).toContain(
+      `${Math.round((100 * p.counts.consistency) / 20)}% [${Math.round(100 * p.intervals.consistency[0])}–${Math.round(100 * p.intervals.consistency[1])}]`,
+    );
+    expect(row(confirmed)).toContain(
+      `${Math.round((100 * p.confirmed.consistency) / 20)}% [${Math.round(100 * p.confirmedIntervals.consistency[0])}–${Math.round(100 * p.confirmedIntervals.consistency[1])}]`,
+    );
+    expect(runSweepCli([...args, "--count", "some"], read).code).toBe(2);
+  });
+
   it("reads a scenario from a file or a link and agrees with the preset", () => {
     const args = ["--param", "delayMsMax", "--values", "5,60", "--seeds", "3"];
     const fromPreset = json(["--preset", "kleppmann-race", ...args]);

@@ -13,7 +13,7 @@ import type { CliResult } from "./run-cli";
 import { loadScenario, UsageError } from "./scenario-source";
 
 export const SWEEP_USAGE =
-  "usage: npm run -s sweep -- <--preset NAME | scenario.json | link> --param P --values V1,V2,... [--seeds 100] [--strategies dual-write,log] [--seed N] [--json]";
+  "usage: npm run -s sweep -- <--preset NAME | scenario.json | link> --param P --values V1,V2,... [--seeds 100] [--strategies dual-write,log] [--seed N] [--count any|confirmed] [--json]";
 
 interface Options {
   preset: string | null;
@@ -23,6 +23,8 @@ interface Options {
   seeds: number;
   seed: number | null;
   strategies: Strategy[];
+  /** `any`: a run counts when it shows the kind at all, healed too; `confirmed`: only one that did not heal. */
+  count: "any" | "confirmed";
   json: boolean;
 }
 
@@ -42,6 +44,7 @@ function parseArgs(argv: string[]): Options {
     seeds: 100,
     seed: null,
     strategies: ["dual-write", "log"],
+    count: "any",
     json: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -52,7 +55,12 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (arg === "--json") o.json = true;
-    else if (arg === "--preset") o.preset = value();
+    else if (arg === "--count") {
+      const c = value();
+      if (c !== "any" && c !== "confirmed")
+        throw new UsageError(`--count must be any or confirmed, not "${c}"`);
+      o.count = c;
+    } else if (arg === "--preset") o.preset = value();
     else if (arg === "--param") {
       const p = value();
       if (!(SWEEP_PARAMS as readonly string[]).includes(p))
@@ -83,23 +91,32 @@ function parseArgs(argv: string[]): Options {
 const pct = (x: number): string => `${Math.round(x * 100)}`;
 
 /** "12% [7–20]": the share of runs and its 95% interval, in percent. */
-export function shareCell(point: SweepPoint, kind: (typeof ANOMALY_KINDS)[number]): string {
-  const [lo, hi] = point.intervals[kind];
-  return `${pct(point.counts[kind] / Math.max(1, point.n))}% [${pct(lo)}–${pct(hi)}]`;
+export function shareCell(
+  point: SweepPoint,
+  kind: (typeof ANOMALY_KINDS)[number],
+  count: Options["count"] = "any",
+): string {
+  const k = count === "any" ? point.counts[kind] : point.confirmed[kind];
+  const [lo, hi] = count === "any" ? point.intervals[kind] : point.confirmedIntervals[kind];
+  return `${pct(k / Math.max(1, point.n))}% [${pct(lo)}–${pct(hi)}]`;
 }
 
-function table(spec: SweepSpec, points: SweepPoint[]): string {
+function table(spec: SweepSpec, points: SweepPoint[], count: Options["count"]): string {
   const head = [spec.param, "strategy", "n", ...ANOMALY_KINDS];
   const rows = points.map((p) => [
     String(p.value),
     p.strategy,
     String(p.n),
-    ...ANOMALY_KINDS.map((k) => shareCell(p, k)),
+    ...ANOMALY_KINDS.map((k) => shareCell(p, k, count)),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  const title = `${spec.scenario.name ?? "scenario"}: share of runs showing each anomaly (95% Wilson interval), ${spec.seeds} seeds from ${spec.scenario.seed}`;
+  const counted =
+    count === "any"
+      ? "healed ones included (--count confirmed for only those that did not heal)"
+      : "only those that did not heal (confirmed)";
+  const title = `${spec.scenario.name ?? "scenario"}: share of runs showing each anomaly, ${counted}; 95% Wilson intervals; ${spec.seeds} seeds from ${spec.scenario.seed}`;
   return `${[title, line(head), ...rows.map(line)].join("\n")}\n`;
 }
 
@@ -127,7 +144,7 @@ export function runSweepCli(argv: string[], read: (path: string) => string): Cli
     const problem = specProblem(spec);
     if (problem !== null) throw new UsageError(problem);
     const points = sweepPoints(spec);
-    if (!o.json) return { code: 0, stdout: table(spec, points), stderr: "" };
+    if (!o.json) return { code: 0, stdout: table(spec, points, o.count), stderr: "" };
     const out = {
       param,
       values,

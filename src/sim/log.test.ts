@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOG } from "./defaults";
 import { simulate } from "./simulate";
-import { eventsOf, runPreset, scriptScenario } from "./test-helpers";
+import { eventsOfType, runPreset, scriptScenario } from "./test-helpers";
 import type { LogOptions, ScheduleEntry, ScriptOp, Trace } from "./types";
 
 const acked = (t: Trace, write: number) =>
@@ -12,8 +12,8 @@ describe("replicated log", () => {
     const t = runPreset("acks1-leader-failover");
     expect(acked(t, 1)).toBe(true);
     expect(t.final.log[0]).not.toContain(1);
-    expect(eventsOf(t, "elect")[0]).toMatchObject({ node: "broker-2" });
-    const cut = eventsOf(t, "truncate", "broker-1");
+    expect(eventsOfType(t, "elect")[0]).toMatchObject({ node: "broker-2" });
+    const cut = eventsOfType(t, "truncate", "broker-1");
     expect(cut).toHaveLength(1);
     expect(cut[0].offset).toBe(0);
     // No consumer ever saw it: it never got below the high watermark.
@@ -41,8 +41,10 @@ describe("replicated log", () => {
         ],
       }),
     );
-    expect(eventsOf(t, "reject", "broker-1").map((e) => e.detail)).toContain("not-enough-replicas");
-    expect(eventsOf(t, "fail", "client-1")).toHaveLength(1);
+    expect(eventsOfType(t, "reject", "broker-1").map((e) => e.detail)).toContain(
+      "not-enough-replicas",
+    );
+    expect(eventsOfType(t, "fail", "client-1")).toHaveLength(1);
     expect(t.final.log[0]).toEqual([]);
   });
 
@@ -70,9 +72,9 @@ describe("replicated log", () => {
         schedule: isolatedLeader(),
       }),
     );
-    expect(eventsOf(t, "isr-change").some((e) => e.detail === "broker-1")).toBe(true);
+    expect(eventsOfType(t, "isr-change").some((e) => e.detail === "broker-1")).toBe(true);
     expect(acked(t, 2)).toBe(true);
-    expect(eventsOf(t, "elect").some((e) => e.detail?.includes("unclean"))).toBe(true);
+    expect(eventsOfType(t, "elect").some((e) => e.detail?.includes("unclean"))).toBe(true);
     expect(t.final.log[0]).not.toContain(2);
   });
 
@@ -85,7 +87,7 @@ describe("replicated log", () => {
         schedule: [...isolatedLeader(), { at: 1500, kind: "restart", node: "broker-1" }],
       }),
     );
-    expect(eventsOf(t, "elect").some((e) => e.detail?.startsWith("offline"))).toBe(true);
+    expect(eventsOfType(t, "elect").some((e) => e.detail?.startsWith("offline"))).toBe(true);
     expect(acked(t, 2)).toBe(true);
     expect(t.final.log[0]).toContain(2);
   });
@@ -117,7 +119,7 @@ describe("replicated log", () => {
       expect(t.final.stores.search).toEqual(t.final.stores.db);
     }
     const versioned = runPreset("kleppmann-race", { versionedWrites: true });
-    expect(eventsOf(versioned, "reject", "search")).toHaveLength(1);
+    expect(eventsOfType(versioned, "reject", "search")).toHaveLength(1);
     expect(versioned.final.stores.search).toEqual({ x: "B" });
   });
 

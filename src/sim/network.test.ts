@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "./simulate";
-import { eventsOf, scriptScenario } from "./test-helpers";
+import { eventsOfType, scriptScenario } from "./test-helpers";
 import type { ScriptOp } from "./types";
 
 const oneWrite: ScriptOp[] = [{ at: 10, client: 1, op: "set", key: "x", value: "A" }];
@@ -24,14 +24,14 @@ describe("network faults", () => {
         },
       }),
     );
-    const drops = eventsOf(t, "drop");
+    const drops = eventsOfType(t, "drop");
     expect(drops.length).toBe(2); // the first attempt and one retry
     expect(
       drops.every((e) => e.node === "cache" && e.peer === "client-1" && e.detail === "loss"),
     ).toBe(true);
-    expect(eventsOf(t, "apply", "cache")).toHaveLength(0);
-    expect(eventsOf(t, "apply", "db")).toHaveLength(1);
-    expect(eventsOf(t, "fail", "client-1")[0]?.detail).toBe("cache unreachable");
+    expect(eventsOfType(t, "apply", "cache")).toHaveLength(0);
+    expect(eventsOfType(t, "apply", "db")).toHaveLength(1);
+    expect(eventsOfType(t, "fail", "client-1")[0]?.detail).toBe("cache unreachable");
   });
 
   it("duplicates messages, and a duplicated increment is applied twice", () => {
@@ -52,10 +52,10 @@ describe("network faults", () => {
         },
       }),
     );
-    const dup = eventsOf(t, "duplicate");
+    const dup = eventsOfType(t, "duplicate");
     expect(dup).toHaveLength(1);
     expect(dup[0].ref).toBeDefined();
-    expect(eventsOf(t, "apply", "db").map((e) => e.value)).toEqual([1, 2]);
+    expect(eventsOfType(t, "apply", "db").map((e) => e.value)).toEqual([1, 2]);
     expect(t.final.stores.db.n).toBe(2);
   });
 
@@ -80,8 +80,8 @@ describe("network faults", () => {
         },
       }),
     );
-    expect(eventsOf(t, "apply", "db").map((e) => e.value)).toEqual(["B", "A"]);
-    expect(eventsOf(t, "deliver", "db")[1].t).toBe(10 + 5 + 30);
+    expect(eventsOfType(t, "apply", "db").map((e) => e.value)).toEqual(["B", "A"]);
+    expect(eventsOfType(t, "deliver", "db")[1].t).toBe(10 + 5 + 30);
   });
 
   it("a one-way partition cuts only one direction", () => {
@@ -95,11 +95,11 @@ describe("network faults", () => {
         ],
       }),
     );
-    expect(eventsOf(t, "apply", "db")).toHaveLength(1); // client -> db still flows
-    const drops = eventsOf(t, "drop");
+    expect(eventsOfType(t, "apply", "db")).toHaveLength(1); // client -> db still flows
+    const drops = eventsOfType(t, "drop");
     expect(drops).toHaveLength(1);
     expect(drops[0]).toMatchObject({ node: "client-1", peer: "db", detail: "partition" });
-    expect(eventsOf(t, "timeout", "client-1")).toHaveLength(1);
+    expect(eventsOfType(t, "timeout", "client-1")).toHaveLength(1);
   });
 
   it("a symmetric partition cuts both directions until it heals", () => {
@@ -115,9 +115,9 @@ describe("network faults", () => {
         schedule: [{ at: 0, kind: "partition", a: ["search"], b: ["client-1"], until: 200 }],
       }),
     );
-    expect(eventsOf(t, "drop")[0]).toMatchObject({ node: "search", detail: "partition" });
-    expect(eventsOf(t, "heal")).toHaveLength(1);
-    expect(eventsOf(t, "apply", "search").map((e) => e.value)).toEqual(["B"]);
+    expect(eventsOfType(t, "drop")[0]).toMatchObject({ node: "search", detail: "partition" });
+    expect(eventsOfType(t, "heal")).toHaveLength(1);
+    expect(eventsOfType(t, "apply", "search").map((e) => e.value)).toEqual(["B"]);
   });
 
   it("a crashed cache forgets everything; db and search keep their state", () => {
@@ -131,8 +131,8 @@ describe("network faults", () => {
         schedule: [{ at: 100, kind: "crash", node: "cache", restartAt: 150 }],
       }),
     );
-    expect(eventsOf(t, "crash", "cache")).toHaveLength(1);
-    expect(eventsOf(t, "restart", "cache")).toHaveLength(1);
+    expect(eventsOfType(t, "crash", "cache")).toHaveLength(1);
+    expect(eventsOfType(t, "restart", "cache")).toHaveLength(1);
     expect(t.final.stores.cache).toEqual({ y: "B" });
     expect(t.final.stores.db).toEqual({ x: "A", y: "B" });
     expect(t.final.stores.search).toEqual({ x: "A", y: "B" });
@@ -147,7 +147,7 @@ describe("network faults", () => {
         schedule: [{ at: 0, kind: "crash", node: "db" }],
       }),
     );
-    expect(eventsOf(t, "drop")[0]).toMatchObject({ node: "db", detail: "crashed" });
-    expect(eventsOf(t, "fail", "client-1")).toHaveLength(1);
+    expect(eventsOfType(t, "drop")[0]).toMatchObject({ node: "db", detail: "crashed" });
+    expect(eventsOfType(t, "fail", "client-1")).toHaveLength(1);
   });
 });

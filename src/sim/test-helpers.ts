@@ -19,6 +19,10 @@ export function runPreset(name: string, patch: Partial<Scenario> = {}): Trace {
   return simulate({ ...s, ...patch });
 }
 
-export function eventsOf(trace: Trace, type: TraceEvent["type"], node?: string): TraceEvent[] {
+/**
+ * The run's events of one type, at one node if given, as objects: a test's
+ * shorthand (not src/sim/event-reader's `eventsOf`, the one reader of a whole trace).
+ */
+export function eventsOfType(trace: Trace, type: TraceEvent["type"], node?: string): TraceEvent[] {
   return trace.events.filter((e) => e.type === type && (node === undefined || e.node === node));
 }

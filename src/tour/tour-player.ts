@@ -5,29 +5,47 @@ import { playTarget } from "./play-target";
 import { spotlightSeqs, spotlitAnomalyId } from "./spotlight";
 import type { TourStep } from "./types";
 
-let stopWatching: (() => void) | null = null;
-
 /** Called when a step's play halts at its target (the caption bar says so). */
 export type OnHalt = () => void;
 
-function halt(step: TourStep, target: number, onHalt: OnHalt): void {
+interface Watch {
+  step: TourStep;
+  target: number;
+  onHalt: OnHalt;
+  stop: () => void;
+  /** The screen is blanked: a pause now is the tour's own, not the viewer's. */
+  holding: boolean;
+}
+
+let watch: Watch | null = null;
+
+function halt(w: Watch): void {
   leaveWatch();
-  playback.send({ type: "SEEK", t: target });
   const { report } = useAppStore.getState();
-  const id = spotlitAnomalyId(step.spotlight, report, target);
-  // Store-level select: highlight and list selection, without another seek.
+  const id = spotlitAnomalyId(w.step.spotlight, report, w.target);
+  // Store-level select: highlight and list selection, without a seek (which would stop nothing new).
   if (id !== null) useAppStore.getState().selectAnomaly(id);
-  onHalt();
+  w.onHalt();
 }
 
 function leaveWatch(): void {
-  stopWatching?.();
-  stopWatching = null;
+  watch?.stop();
+  watch = null;
+}
+
+/** Reads the playback machine after each of its transitions. */
+function onPlayback(w: Watch): void {
+  if (watch !== w) return;
+  // The machine stopped itself at the step's bound: that is the halt.
+  if (playback.halted()) halt(w);
+  // The viewer paused, scrubbed or stepped before the target: the playhead is theirs now.
+  else if (playback.status() !== "playing" && !w.holding) leaveWatch();
 }
 
 /**
  * A step always starts from its known state: its scenario loaded fresh, the
- * playhead at 0, its spotlight rings set; then it plays and halts at its target.
+ * playhead at 0, its spotlight rings set; then it plays to its target and the
+ * playback machine stops exactly there (`PLAY` with `until`).
  * Returns that target, simulated ms.
  */
 export function enterStep(step: TourStep, onHalt: OnHalt): number {
@@ -37,19 +55,34 @@ export function enterStep(step: TourStep, onHalt: OnHalt): number {
   const target = playTarget(step, trace, report);
   useAppStore.setState({
     selectedAnomalyId: null,
+    cause: [],
     selectedSeq: null,
     highlight: spotlightSeqs(step.spotlight, trace, report, target),
   });
-  playback.send({ type: "PLAY" });
-  // Halt once, when playback first reaches the target; after that the playhead is the viewer's.
-  stopWatching = useAppStore.subscribe((s) => {
-    const status = playback.status();
-    // The viewer paused or scrubbed before the target: the playhead is theirs now.
-    if (status !== "playing" && status !== "ended") leaveWatch();
-    else if (s.playhead >= target) halt(step, target, onHalt);
-  });
-  if (useAppStore.getState().playhead >= target) halt(step, target, onHalt);
+  const w: Watch = { step, target, onHalt, stop: () => {}, holding: false };
+  watch = w;
+  w.stop = playback.subscribe(() => onPlayback(w));
+  playback.send({ type: "PLAY", until: target });
+  // A target at 0 halts within the PLAY itself; the listener has seen it already.
   return target;
+}
+
+/**
+ * The speaker blanked the screen: hold the step where it is, so nothing
+ * plays on unseen. Returns true if a play was held (resume it with `resumeStep`).
+ */
+export function holdStep(): boolean {
+  if (watch === null || playback.status() !== "playing") return false;
+  watch.holding = true;
+  playback.send({ type: "PAUSE" });
+  return true;
+}
+
+/** The screen is back: a held step plays on to its target. */
+export function resumeStep(): void {
+  if (watch === null || !watch.holding) return;
+  watch.holding = false;
+  playback.send({ type: "PLAY", until: watch.target });
 }
 
 /** Stop steering playback; the scenario and playhead stay for the viewer to explore. */

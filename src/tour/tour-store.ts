@@ -1,8 +1,9 @@
 import { createActor } from "xstate";
 import { create } from "zustand";
+import type { TourLink } from "../app/tour-link";
 import { STEP_COUNTS, stepAt } from "./chapters";
 import { createTourMachine, type TourEvent, type TourPosition } from "./tour-machine";
-import { enterStep, leaveStep } from "./tour-player";
+import { enterStep, holdStep, leaveStep, resumeStep } from "./tour-player";
 
 export interface TourState {
   /** The tour is showing a step (the machine is in `step`). */
@@ -12,7 +13,7 @@ export interface TourState {
   step: number;
   /** Large type, editing chrome hidden. */
   presenter: boolean;
-  /** The speaker blanked the screen (B). */
+  /** The speaker blanked the screen (B or "."): the step holds still behind it. */
   blank: boolean;
   /** The current step's play reached its target and stopped there. */
   halted: boolean;
@@ -32,6 +33,8 @@ export const useTourStore = create<TourState>()(() => ({
 
 const machine = createTourMachine(STEP_COUNTS);
 let actor = createActor(machine).start();
+/** The blank screen paused a step that was still playing. */
+let held = false;
 
 /**
  * Every tour event goes through here: the machine moves, the store mirrors it
@@ -52,6 +55,8 @@ function send(event: TourEvent): void {
     const target = enterStep(current, () => useTourStore.setState({ halted: true }));
     // enterStep may already have halted (a target at 0); keep what it set.
     useTourStore.setState({ target });
+    // A step opened behind the blank screen (a link, a click) waits there too.
+    if (useTourStore.getState().blank) held = holdStep();
   } else leaveStep();
 }
 
@@ -66,11 +71,34 @@ export const tourActions = {
   /** Leave the tour; the step's scenario stays loaded to play with. */
   exit: () => {
     useTourStore.setState({ blank: false });
+    held = false;
     send({ type: "EXIT" });
   },
-  togglePresenter: () => useTourStore.setState((s) => ({ presenter: !s.presenter })),
-  toggleBlank: () => useTourStore.setState((s) => ({ blank: !s.blank })),
+  /**
+   * Presenter mode is for giving the talk: turned on outside the tour, it opens
+   * the tour (where it was left), so the clicker has something to drive.
+   */
+  togglePresenter: () => {
+    const on = !useTourStore.getState().presenter;
+    setPresenter(on);
+    if (on && !isTourOpen()) send({ type: "START" });
+  },
+  /** Blank (or show again) the screen; a step still playing holds until it is shown. */
+  toggleBlank: () => {
+    const blank = !useTourStore.getState().blank;
+    if (blank) held = holdStep();
+    else if (held) {
+      held = false;
+      resumeStep();
+    }
+    useTourStore.setState({ blank });
+  },
 };
+
+/** Presenter mode on or off, without opening the tour (a reloaded link restores it this way). */
+export function setPresenter(on: boolean): void {
+  if (useTourStore.getState().presenter !== on) useTourStore.setState({ presenter: on });
+}
 
 /** For key handlers elsewhere: while the tour is open its clicker keys win. */
 export function isTourOpen(): boolean {
@@ -113,6 +141,7 @@ export function subscribeTourPosition(
 /** Fresh machine and store (tests). */
 export function resetTour(): void {
   leaveStep();
+  held = false;
   actor.stop();
   actor = createActor(machine).start();
   useTourStore.setState({
@@ -125,3 +154,21 @@ export function resetTour(): void {
     target: null,
   });
 }
+
+/** The tour as link sync sees it (`startLinkSync(window, { tour: tourLink })`). */
+export const tourLink: TourLink = {
+  position: getTourPosition,
+  open: setTourPosition,
+  presenter: () => useTourStore.getState().presenter,
+  setPresenter,
+  subscribe: (listener) => {
+    const stopPosition = subscribeTourPosition(listener);
+    const stopPresenter = useTourStore.subscribe((s, prev) => {
+      if (s.presenter !== prev.presenter) listener();
+    });
+    return () => {
+      stopPosition();
+      stopPresenter();
+    };
+  },
+};

@@ -4,22 +4,14 @@ import { reportProblem } from "../app/link-store";
 import { importScenarioText } from "../app/open-scenario";
 import type { Scenario } from "../sim/types";
 import { LIMITS, limitMessage, scenarioFileName, scenarioFileText } from "../url/index";
+import { saveFile } from "./save-file";
 
 /** How long "Opened <file>" stays; the run itself shows the rest. */
 const OPENED_MS = 4000;
 
 /** Saves through a temporary object URL: no server, and works offline in a workshop room. */
 export function downloadScenario(scenario: Scenario): void {
-  const blob = new Blob([scenarioFileText(scenario)], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = scenarioFileName(scenario);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked on the next turn: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(scenarioFileText(scenario), "application/json", scenarioFileName(scenario));
 }
 
 export function ScenarioFileButtons() {

@@ -1,5 +1,6 @@
 import "./share.css";
 import { LinkError } from "./LinkError";
+import { RunExportButtons } from "./RunExportButtons";
 import { ScenarioFileButtons } from "./ScenarioFileButtons";
 import { ShareButton } from "./ShareButton";
 
@@ -9,6 +10,7 @@ export function ShareControls() {
     <div className="share-controls">
       <ShareButton />
       <ScenarioFileButtons />
+      <RunExportButtons />
       <LinkError />
     </div>
   );

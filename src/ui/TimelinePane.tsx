@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { actions } from "../app/actions";
 import { useAppStore } from "../app/app-store";
 import { compareActions, useCompareStore } from "../app/compare";
+import { useTourStore } from "../tour/tour-store";
 import { CompareChoice, ComparePane } from "./ComparePane";
 import { Timeline } from "./timeline/Timeline";
 import "./compare.css";
@@ -36,6 +37,9 @@ function CompareToggle({ on }: { on: boolean }) {
   );
 }
 
+/** The timeline's text size in presenter mode, px: the floor for reading from the back of a room. */
+export const PRESENTER_TEXT_PX = 16;
+
 /** Connects the timeline to the store; the timeline itself knows nothing of it. */
 export function TimelinePane() {
   const trace = useAppStore((s) => s.trace);
@@ -43,7 +47,14 @@ export function TimelinePane() {
   const playhead = useAppStore((s) => s.playhead);
   const highlight = useAppStore((s) => s.highlight);
   const selectedSeq = useAppStore((s) => s.selectedSeq);
+  const cause = useAppStore((s) => s.cause);
+  const selectedAnomaly = useAppStore(
+    (s) => s.report?.anomalies.find((a) => a.id === s.selectedAnomalyId) ?? null,
+  );
   const pair = useCompareStore((s) => s.compare);
+  // Presenter mode: text a room can read (16 px), and lanes tall enough to hold it.
+  const presenter = useTourStore((s) => s.presenter);
+  const lanes = trace.nodes.length;
   return (
     <section className="timeline-pane" aria-label="Timeline">
       {pair ? (
@@ -63,7 +74,11 @@ export function TimelinePane() {
           selectedSeq={selectedSeq}
           onSelectEvent={actions.selectEvent}
           onSeek={actions.seek}
-          height={300}
+          selectedAnomaly={selectedAnomaly}
+          cause={cause}
+          onSelectAnomaly={actions.selectAnomaly}
+          height={presenter ? Math.min(520, Math.max(300, 120 + lanes * 48)) : 300}
+          textPx={presenter ? PRESENTER_TEXT_PX : undefined}
           toolbar={<CompareToggle on={false} />}
         />
       )}

@@ -4,12 +4,12 @@
  * link does; read the message before regenerating anything.
  */
 import { describe, expect, it } from "vitest";
-import { GOLDEN_CHANGED, type GoldenTable, goldenDiff, goldenRuns } from "../cli/golden-runs";
 import golden from "../sim/golden.json";
 import { MODEL_VERSION } from "../sim/model";
 import { PRESET_NAMES } from "../sim/presets";
 import { STRATEGIES } from "../sim/types";
 import v1Links from "./fixtures/v1-links.json";
+import { GOLDEN_CHANGED, type GoldenTable, goldenDiff, goldenRuns } from "./golden-runs";
 import { decodeLink } from "./link";
 
 describe("golden runs", () => {

@@ -1,5 +1,5 @@
 /**
- * Share links: `#s=<schema version>.<payload>&m=<model>[&t=…][&strategy=…][&compare=a,b][&tour=c.s]`.
+ * Share links: `#s=<schema version>.<payload>&m=<model>[&t=…][&strategy=…][&compare=a,b][&tour=c.s][&sweep=…][&ex=<exercise id>]`.
  *
  * `m` is the model version the link was made under (`MODEL_VERSION`): the
  * scenario keeps its meaning forever, but the run it shows may change when the
@@ -35,7 +35,7 @@ import { checkLimit, formatCount, LIMITS } from "./limits";
 import { CURRENT_VERSION } from "./migrations";
 import { fail, parseJsonText, restoreScenario } from "./restore";
 import { isPlainObject } from "./schema";
-import { restoreView, type ViewState } from "./view";
+import { EXERCISE_PARAM, restoreView, type ViewState } from "./view";
 
 export type LinkResult =
   | {
@@ -68,6 +68,7 @@ function viewParams(view: ViewState): string[] {
   if (view.compare !== undefined) params.push(`compare=${view.compare.join(",")}`);
   if (view.tour !== undefined) params.push(`tour=${view.tour.chapter}.${view.tour.step}`);
   if (view.sweep !== undefined) params.push(`sweep=${sweepParam(view.sweep)}`);
+  if (view.exercise !== undefined) params.push(`${EXERCISE_PARAM}=${view.exercise}`);
   return params;
 }
 
@@ -231,5 +232,7 @@ function readView(params: Map<string, string>): Record<string, unknown> {
   }
   const sweep = params.get("sweep");
   if (sweep !== undefined) view.sweep = readSweep(sweep);
+  const exercise = params.get(EXERCISE_PARAM);
+  if (exercise !== undefined) view.exercise = exercise;
   return view;
 }

@@ -8,11 +8,11 @@ import "./zod-config";
 import { z } from "zod";
 import { ANOMALY_KINDS, type AnomalyKind } from "../check/types";
 import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
-import { SWEEP_PARAMS, type SweepParam } from "../workshop/params";
 import { errorFromIssues, type RestoreError } from "./errors";
 import { LIMITS } from "./limits";
 import { fail } from "./restore";
 import { isPlainObject } from "./schema";
+import { EXERCISE_IDS, type ExerciseId, SWEEP_PARAMS, type SweepParam } from "./workshop-names";
 
 export interface ViewState {
   /** Simulated ms the playhead points at. */
@@ -22,6 +22,12 @@ export interface ViewState {
   tour?: { chapter: number; step: number };
   /** A workshop sweep's settings, so a shared link reopens the same sweep. */
   sweep?: SweepView;
+  /**
+   * The workshop exercise the scenario is an attempt at (`ex=<id>`): the page
+   * shows its goal and checks the scenario against it. The exercise travels
+   * by id, never by the scenario's name.
+   */
+  exercise?: ExerciseId;
 }
 
 export interface SweepView {
@@ -66,7 +72,29 @@ export const viewSchema = z.strictObject({
       kind: z.enum(ANOMALY_KINDS).optional(),
     })
     .optional(),
+  exercise: z.enum(EXERCISE_IDS).optional(),
 });
+
+/** The link parameter naming an exercise: `ex=<id>`. */
+export const EXERCISE_PARAM = "ex";
+
+/**
+ * A short link to an exercise, `#ex=<id>` with no scenario: it opens the
+ * exercise's start (short enough to read out or write on a whiteboard).
+ * Null for any other hash, or an id that is not an exercise's.
+ */
+export function shortExerciseLink(hash: string): ExerciseId | null {
+  const m = /^#?ex=([^&=#]{1,40})$/.exec(hash);
+  if (m === null) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+  const r = restoreView({ exercise: id });
+  return r.ok ? (r.view.exercise ?? null) : null;
+}
 
 export type ViewResult = { ok: true; view: ViewState } | { ok: false; error: RestoreError };
 

@@ -3,18 +3,10 @@
  * is "this scenario, with this one setting at this value, under this strategy".
  */
 import type { Acks, CommitPolicy, Scenario, ScheduleEntry } from "../sim/types";
+import type { SweepParam } from "../url/workshop-names";
 
-export const SWEEP_PARAMS = [
-  "dropRate",
-  "duplicateRate",
-  "reorderRate",
-  "delayMsMax",
-  "partitionMs",
-  "acks",
-  "minInsyncReplicas",
-  "commit",
-] as const;
-export type SweepParam = (typeof SWEEP_PARAMS)[number];
+// The list lives with the links that carry it; the workshop re-exports it.
+export { SWEEP_PARAMS, type SweepParam } from "../url/workshop-names";
 
 /** A numeric setting, or one of `acks` (`0`, `1`, `"all"`) / `commit` policies. */
 export type SweepValue = number | string;

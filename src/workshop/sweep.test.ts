@@ -4,6 +4,7 @@ import { defaultScenario } from "../sim/defaults";
 import { presetScenario } from "../sim/presets";
 import { applyParam, PARTITION_AT_MS, parseValues } from "./params";
 import {
+  CONFIRMED_SHIFT,
   chunkRanges,
   kindsMask,
   NOT_RUN,
@@ -63,13 +64,34 @@ describe("sweepPoints", () => {
     expect(kindsMask(run) & (1 << ANOMALY_KINDS.indexOf("atomicity"))).not.toBe(0);
   });
 
+  it("counts runs whose anomaly did not heal apart from those that only healed", () => {
+    const s = spec({ values: [0], strategies: ["dual-write"], seeds: 20 });
+    const [p] = sweepPoints(s);
+    for (const k of ANOMALY_KINDS) {
+      expect(p.confirmed[k]).toBeLessThanOrEqual(p.counts[k]);
+      const [lo, hi] = p.confirmedIntervals[k];
+      expect(lo).toBeLessThanOrEqual(p.confirmed[k] / p.n);
+      expect(hi).toBeGreaterThanOrEqual(p.confirmed[k] / p.n);
+    }
+    // On a reliable network dual writes race: most consistency anomalies heal.
+    expect(p.counts.consistency - p.confirmed.consistency).toBeGreaterThan(0);
+    const seed = p.confirmedWitnesses.consistency;
+    if (seed !== undefined) {
+      const mask = kindsMask({ ...s.scenario, strategy: "dual-write", seed });
+      expect(mask & (1 << (CONFIRMED_SHIFT + ANOMALY_KINDS.indexOf("consistency")))).not.toBe(0);
+    }
+  });
+
   it("counts only finished runs of a cancelled sweep", () => {
     const s = spec({ values: [0], strategies: ["log"], seeds: 4 });
     const masks = [0, NOT_RUN, 1, NOT_RUN];
     const [p] = pointsFromMasks(s, masks);
     expect(p.n).toBe(2);
     expect(p.counts.atomicity).toBe(1);
+    expect(p.confirmed.atomicity).toBe(0);
     expect(p.witnesses.atomicity).toBe(s.scenario.seed + 2);
+    const [q] = pointsFromMasks(s, [NOT_RUN, NOT_RUN, NOT_RUN, NOT_RUN]);
+    expect(q).toMatchObject({ n: 0, intervals: { atomicity: [0, 1] } });
   });
 
   it("is deterministic: the dual-write drop-rate curve of the default preset", () => {

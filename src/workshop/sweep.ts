@@ -26,12 +26,22 @@ export interface SweepPoint {
   strategy: Strategy;
   /** Runs counted (fewer than `seeds` only for a cancelled sweep). */
   n: number;
-  /** Per kind, how many runs showed at least one anomaly of that kind. */
+  /** Per kind, how many runs showed at least one anomaly of that kind, healed ones included. */
   counts: Record<AnomalyKind, number>;
   /** Per kind, the 95% Wilson interval of the share counts[kind] / n. */
   intervals: Record<AnomalyKind, [number, number]>;
   /** Per kind, the first seed of this point whose run shows it: the witness to open. */
   witnesses: Partial<Record<AnomalyKind, number>>;
+  /**
+   * Per kind, how many runs showed one that did not heal by the run's end
+   * (confirmed, or still suspected in a capped run). `counts - confirmed` runs
+   * showed the kind only healed.
+   */
+  confirmed: Record<AnomalyKind, number>;
+  /** Per kind, the 95% Wilson interval of confirmed[kind] / n. */
+  confirmedIntervals: Record<AnomalyKind, [number, number]>;
+  /** Per kind, the first seed whose run shows one that did not heal. */
+  confirmedWitnesses: Partial<Record<AnomalyKind, number>>;
 }
 
 /** Keeps one sweep from running for hours in a browser tab. */
@@ -83,10 +93,20 @@ export function specProblem(spec: SweepSpec): string | null {
   return null;
 }
 
-/** The anomaly kinds one run shows, as a bit set (bit i = ANOMALY_KINDS[i]). */
+/** Where the "did not heal" bits start in a kinds mask. */
+export const CONFIRMED_SHIFT = 8;
+
+/**
+ * The anomaly kinds one run shows, as a bit set: bit i = ANOMALY_KINDS[i]
+ * shown at all, bit CONFIRMED_SHIFT + i = shown and not healed by the end.
+ */
 export function kindsMask(s: Scenario): number {
   let mask = 0;
-  for (const a of check(simulate(s)).anomalies) mask |= 1 << ANOMALY_KINDS.indexOf(a.kind);
+  for (const a of check(simulate(s)).anomalies) {
+    const bit = ANOMALY_KINDS.indexOf(a.kind);
+    mask |= 1 << bit;
+    if (a.state !== "healed") mask |= 1 << (CONFIRMED_SHIFT + bit);
+  }
   return mask;
 }
 
@@ -118,7 +138,9 @@ export function pointsFromMasks(spec: SweepSpec, masks: ArrayLike<number>): Swee
       AnomalyKind,
       number
     >;
+    const confirmed = { ...counts };
     const witnesses: Partial<Record<AnomalyKind, number>> = {};
+    const confirmedWitnesses: Partial<Record<AnomalyKind, number>> = {};
     let n = 0;
     for (let i = 0; i < spec.seeds; i++) {
       const mask = masks[p * spec.seeds + i];
@@ -128,11 +150,17 @@ export function pointsFromMasks(spec: SweepSpec, masks: ArrayLike<number>): Swee
         if ((mask & (1 << bit)) === 0) return;
         counts[k]++;
         if (witnesses[k] === undefined) witnesses[k] = seedOf(spec, i);
+        if ((mask & (1 << (CONFIRMED_SHIFT + bit))) === 0) return;
+        confirmed[k]++;
+        if (confirmedWitnesses[k] === undefined) confirmedWitnesses[k] = seedOf(spec, i);
       });
     }
-    const intervals = Object.fromEntries(
-      ANOMALY_KINDS.map((k) => [k, wilson(counts[k], n)]),
-    ) as Record<AnomalyKind, [number, number]>;
+    const intervalsOf = (c: Record<AnomalyKind, number>) =>
+      Object.fromEntries(ANOMALY_KINDS.map((k) => [k, wilson(c[k], n)])) as Record<
+        AnomalyKind,
+        [number, number]
+      >;
+    const intervals = intervalsOf(counts);
     points.push({
       value: spec.values[Math.floor(p / spec.strategies.length)],
       strategy: spec.strategies[p % spec.strategies.length],
@@ -140,6 +168,9 @@ export function pointsFromMasks(spec: SweepSpec, masks: ArrayLike<number>): Swee
       counts,
       intervals,
       witnesses,
+      confirmed,
+      confirmedIntervals: intervalsOf(confirmed),
+      confirmedWitnesses,
     });
   }
   return points;

@@ -1,6 +1,7 @@
 import { DedupeControl } from "../controls/DedupeControl";
 import { DualWriteControls } from "../controls/DualWriteControls";
 import { FaultControls } from "../controls/FaultControls";
+import { LogControls } from "../controls/LogControls";
 import { NetworkControls } from "../controls/NetworkControls";
 import { ScheduleList } from "../controls/ScheduleList";
 
@@ -13,6 +14,7 @@ export function BreakItPanel() {
       <NetworkControls />
       <DedupeControl />
       <DualWriteControls />
+      <LogControls />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { memo, type ReactNode } from "react";
-import type { AnomalyBand } from "./anomaly";
+import type { CauseStep } from "../../check/cause";
+import { type AnomalyBand, bandBoxes } from "./anomaly";
 import { groupTitle } from "./BackLayer";
 import { lowerBound, upperBound } from "./geometry";
-import { COLORS, LETTER_COLORS } from "./layout";
+import { COLORS, LETTER_COLORS, TEXT_PX } from "./layout";
 import { markLabel } from "./marks";
 import { cssColor } from "./palette";
 import { type View, visibleRange } from "./view";
@@ -12,6 +13,12 @@ interface Props {
   bands: AnomalyBand[];
   selectedSeq: number | null;
   highlight: number[];
+  /** The selected anomaly (its band stays bright while the others dim). */
+  selectedAnomalyId?: string | null;
+  /** Its causal chain: each step numbered on the plot. */
+  cause?: readonly CauseStep[];
+  /** Events to keep bright while the rest dim (the chain and the anomaly's own); null = none dim. */
+  focus?: ReadonlySet<number> | null;
   /** Small-run marks (SVG) go between the bands and the labels. */
   children?: ReactNode;
 }
@@ -19,11 +26,19 @@ interface Props {
 /** Labels need room: skip them when too many marks are in view or they would overlap. */
 const LABEL_MAX_MARKS = 600;
 const CHAR_W = 6.2;
-/** Overlapping anomaly bands: label (and inset) at most this many; the last label counts the rest. */
-const MAX_BAND_ROWS = 3;
+const NO_STEPS: readonly CauseStep[] = [];
 
 /** Everything above the marks: axis, lane labels, anomaly bands, labels, selection, playhead. */
-function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
+function FrontLayerView({
+  v,
+  bands,
+  selectedSeq,
+  highlight,
+  selectedAnomalyId = null,
+  cause = NO_STEPS,
+  focus = null,
+  children,
+}: Props) {
   const { g, layout: L, x, playhead } = v;
   const [t0, t1] = visibleRange(v);
   const ticks = x.ticks(Math.max(2, Math.floor((L.plotX1 - L.plotX0) / 90)));
@@ -56,25 +71,16 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
         </marker>
       </defs>
       <g clipPath={`url(#${v.uid}-clip)`}>
-        {bands.map((b, i) => {
-          // Bands over the same lanes and times (a race is often both I and C) nest and stack their labels.
-          const row = bands.slice(0, i).filter((o) => overlaps(o, b)).length;
-          const inset = Math.min(row, MAX_BAND_ROWS) * 2;
-          const y0 = L.laneY[b.lanes[0]] - L.laneH / 2 + inset;
-          const y1 = L.laneY[b.lanes[b.lanes.length - 1]] + L.laneH / 2 - inset;
-          const more = bands.slice(i + 1).filter((o) => overlaps(o, b)).length;
-          // Clamp to just outside the plot: zoomed in, a band can be 100k px wide, and
-          // rasterising (worse, dashing) that outline costs whole frames. The clip hides the cut.
-          const bx = Math.max(L.plotX0 - 10, x(b.from));
-          const w = Math.max(3, Math.min(L.plotX1 + 10, x(b.to)) - bx);
+        {bandBoxes(v, bands).map(({ band: b, x: bx, y: y0, width: w, height: h, label }) => {
           // Blue C is too dark on the dark theme: letters go through CSS variables (timeline.css).
           const color = `var(--tl-letter-${b.letter}, ${LETTER_COLORS[b.letter]})`;
           // Fade by per-element opacity: group opacity makes the browser composite each band offscreen.
           const fade = b.state === "healed" ? 0.35 : 1;
+          const chosen = b.anomaly.id === selectedAnomalyId;
           return (
             <g
               key={b.anomaly.id}
-              className={`tl-anomaly tl-anomaly-${b.state}`}
+              className={`tl-anomaly tl-anomaly-${b.state}${chosen ? " tl-anomaly-selected" : ""}`}
               data-anomaly={b.anomaly.id}
               data-state={b.state}
             >
@@ -83,36 +89,46 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
                 x={bx}
                 y={y0}
                 width={w}
-                height={y1 - y0}
+                height={h}
                 style={{ fill: color, stroke: color }}
                 fillOpacity={0.07 * fade}
                 strokeOpacity={fade}
-                strokeWidth={2}
+                strokeWidth={chosen ? 3 : 2}
                 strokeDasharray={b.state === "suspected" ? "6 4" : undefined}
               />
-              {row < MAX_BAND_ROWS && (
-                <text
-                  className="tl-anomaly-label"
-                  x={Math.max(bx, L.plotX0) + 4}
-                  y={y1 - 4 - row * 13}
-                  style={{ fill: color }}
-                  fillOpacity={b.state === "healed" ? 0.6 : 1}
-                >
-                  {`${b.letter} · ${b.anomaly.kind}${b.state === "healed" ? " (healed)" : b.state === "suspected" ? "?" : ""}`}
-                  {row === MAX_BAND_ROWS - 1 && more > 0 ? ` +${more} more` : ""}
-                </text>
+              {label && (
+                <>
+                  <path
+                    className="tl-anomaly-leader"
+                    // Down from the band to just above the label rows, across, then down to the label.
+                    d={`M${label.anchorX},${label.anchorY}V${L.labelY0 - 3}H${label.x + 3}V${label.y}`}
+                    style={{ stroke: color }}
+                    strokeOpacity={fade}
+                  />
+                  <text
+                    className="tl-anomaly-label"
+                    data-anomaly-label={b.anomaly.id}
+                    x={label.x}
+                    y={label.y + label.h - Math.round(label.h * 0.25)}
+                    style={{ fill: color }}
+                    fillOpacity={b.state === "healed" ? 0.6 : 1}
+                  >
+                    {label.text}
+                  </text>
+                </>
               )}
             </g>
           );
         })}
         {children}
-        <Labels v={v} t0={t0} t1={t1} />
+        <Labels v={v} t0={t0} t1={t1} focus={focus} />
         {highlight.map((seq) => {
           const r = ringAt(seq);
           return r && !r.future ? (
             <circle key={`h${seq}`} className="tl-highlight" cx={r.cx} cy={r.cy} r={7} />
           ) : null;
         })}
+        <CauseBadges v={v} cause={cause} />
         {selected && (
           <circle
             className="tl-selected"
@@ -146,7 +162,7 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
           className="tl-gutter-bg"
         />
         {L.groups.map((grp) => (
-          <text key={grp.name} className="tl-group-title" x={6} y={grp.y0 + 10}>
+          <text key={grp.name} className="tl-group-title" x={6} y={grp.y0 + L.textPx}>
             {groupTitle(grp.name)}
           </text>
         ))}
@@ -156,7 +172,7 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
             className="tl-lane-label"
             data-lane={n.id}
             x={L.plotX0 - 10}
-            y={L.laneY[i] + 4}
+            y={L.laneY[i] + Math.round(L.textPx * 0.4)}
           >
             {n.id}
           </text>
@@ -173,12 +189,23 @@ function FrontLayerView({ v, bands, selectedSeq, highlight, children }: Props) {
 }
 
 /** `key=value`, `@offset`, `HW n`: greedy per lane, left to right, skipping any that would overlap. */
-function Labels({ v, t0, t1 }: { v: View; t0: number; t1: number }) {
+function Labels({
+  v,
+  t0,
+  t1,
+  focus,
+}: {
+  v: View;
+  t0: number;
+  t1: number;
+  focus: ReadonlySet<number> | null;
+}) {
   const { g, x, layout: L, playhead, showFuture } = v;
   const m = g.marks;
   const lo = lowerBound(m.t, t0, m.n);
   const hi = upperBound(m.t, showFuture ? t1 : Math.min(t1, playhead), m.n);
-  if (hi - lo > LABEL_MAX_MARKS || L.laneH < 16) return null;
+  if (hi - lo > LABEL_MAX_MARKS || L.laneH < 1.6 * L.textPx) return null;
+  const charW = CHAR_W * (L.textPx / TEXT_PX);
   const nextFree = new Map<number, number>();
   const out = [];
   for (let i = lo; i < hi; i++) {
@@ -188,11 +215,11 @@ function Labels({ v, t0, t1 }: { v: View; t0: number; t1: number }) {
     const lx = x(m.t[i]) + 5;
     const lane = m.lane[i];
     if (lx < (nextFree.get(lane) ?? Number.NEGATIVE_INFINITY)) continue;
-    nextFree.set(lane, lx + text.length * CHAR_W + 4);
+    nextFree.set(lane, lx + text.length * charW + 4);
     out.push(
       <text
         key={m.seq[i]}
-        className={m.t[i] > playhead ? "tl-label tl-future" : "tl-label"}
+        className={`tl-label${m.t[i] > playhead ? " tl-future" : ""}${focus?.has(m.seq[i]) ? " tl-focus" : ""}`}
         x={lx}
         y={L.laneY[lane] - 5}
       >
@@ -203,10 +230,41 @@ function Labels({ v, t0, t1 }: { v: View; t0: number; t1: number }) {
   return <g className="tl-labels">{out}</g>;
 }
 
-function overlaps(a: AnomalyBand, b: AnomalyBand): boolean {
-  const lanes =
-    a.lanes[0] <= b.lanes[b.lanes.length - 1] && b.lanes[0] <= a.lanes[a.lanes.length - 1];
-  return lanes && a.from <= b.to && b.from <= a.to;
+/**
+ * The selected anomaly's chain, numbered where it happened: a ring on each
+ * event and its step number beside it (badges at one spot move right).
+ */
+function CauseBadges({ v, cause }: { v: View; cause: readonly CauseStep[] }) {
+  const { g, x, layout: L, playhead, showFuture } = v;
+  if (cause.length === 0) return null;
+  // The step number sits in a filled circle above and right of its event, sized to the text.
+  const BADGE_R = Math.max(8, Math.round(L.textPx * 0.7));
+  const taken: Array<[number, number]> = [];
+  const out = [];
+  for (const [k, step] of cause.entries()) {
+    const e = g.eventBySeq(step.seq);
+    const lane = e ? g.laneOf.get(e.node) : undefined;
+    if (!e || lane === undefined || (e.t > playhead && !showFuture)) continue;
+    const cx = x(e.t);
+    const cy = L.laneY[lane];
+    let bx = cx + BADGE_R + 2;
+    const by = cy - BADGE_R - 4;
+    while (
+      taken.some(([tx, ty]) => Math.abs(tx - bx) < 2 * BADGE_R && Math.abs(ty - by) < 2 * BADGE_R)
+    )
+      bx += 2 * BADGE_R + 1;
+    taken.push([bx, by]);
+    out.push(
+      <g key={step.seq} className={`tl-cause tl-cause-${step.role}`} data-cause-step={k + 1}>
+        <circle className="tl-cause-ring" cx={cx} cy={cy} r={7} />
+        <circle className="tl-cause-badge" cx={bx} cy={by} r={BADGE_R} />
+        <text className="tl-cause-number" x={bx} y={by + Math.round(BADGE_R / 2)}>
+          {k + 1}
+        </text>
+      </g>,
+    );
+  }
+  return <g className="tl-causes">{out}</g>;
 }
 
 /** Memoised: hover and other local state of the timeline must not redraw every layer. */

@@ -16,7 +16,7 @@ import { type View, visibleRange } from "./view";
  * into an SVG export unchanged and can be found by tests. Only the visible
  * window is rendered.
  */
-export function SvgMarks({ v }: { v: View }) {
+export function SvgMarks({ v, focus = null }: { v: View; focus?: ReadonlySet<number> | null }) {
   const { g, x, layout: L, playhead, showFuture } = v;
   const [t0, t1] = visibleRange(v);
   const a = g.arrows;
@@ -38,7 +38,8 @@ export function SvgMarks({ v }: { v: View }) {
     const ey = y1 + (y2 - y1) * k;
     const drop = a.kind[i] === ARROW_DROP;
     const dup = a.dup[i] === 1;
-    const cls = `tl-arrow${drop ? " tl-drop" : ""}${dup ? " tl-dup" : ""}${flying ? " tl-flying" : ""}${future ? " tl-future" : ""}`;
+    const lit = focus !== null && (focus.has(a.sendSeq[i]) || focus.has(a.endSeq[i]));
+    const cls = `tl-arrow${drop ? " tl-drop" : ""}${dup ? " tl-dup" : ""}${flying ? " tl-flying" : ""}${future ? " tl-future" : ""}${lit ? " tl-focus" : ""}`;
     const seq = a.endSeq[i] >= 0 ? a.endSeq[i] : a.sendSeq[i];
     arrows.push(
       <g key={`a${a.sendSeq[i]}`} className={cls} data-arrow={a.sendSeq[i]} data-seq={seq}>
@@ -78,7 +79,7 @@ export function SvgMarks({ v }: { v: View }) {
     marks.push(
       <path
         key={`m${m.seq[i]}`}
-        className={future ? "tl-mark tl-future" : "tl-mark"}
+        className={`tl-mark${future ? " tl-future" : ""}${focus?.has(m.seq[i]) ? " tl-focus" : ""}`}
         data-seq={m.seq[i]}
         data-type={type}
         d={shapePath(s.shape, x(m.t[i]), L.laneY[m.lane[i]], 3.5)}

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { check } from "../../check";
+import { causeOf } from "../../check/cause";
 import { simulate } from "../../sim/simulate";
 import { CompareTimeline } from "./CompareTimeline";
 import { preset, tinyReport, tinyTrace } from "./fixtures";
@@ -142,6 +143,101 @@ describe("Timeline", () => {
     rerender(<Timeline trace={trace} report={report} playhead={trace.endTime} width={900} />);
     const labels = [...container.querySelectorAll("[data-anomaly]")].map((b) => b.textContent);
     expect(labels.some((l) => /I · isolation/.test(l ?? ""))).toBe(true);
+  });
+});
+
+describe("Timeline: the cause of a selected anomaly", () => {
+  function race() {
+    const trace = simulate(preset("kleppmann-race"));
+    const report = check(trace);
+    const anomaly = report.anomalies.find((a) => a.kind === "isolation");
+    if (anomaly === undefined) throw new Error("no isolation anomaly in kleppmann-race");
+    return { trace, report, anomaly, cause: causeOf(trace, anomaly) };
+  }
+
+  it("numbers the chain on the plot, keeps it bright and dims the rest", () => {
+    const { trace, report, anomaly, cause } = race();
+    const { container } = render(
+      <Timeline
+        trace={trace}
+        report={report}
+        playhead={trace.endTime}
+        width={900}
+        selectedAnomaly={anomaly}
+        cause={cause}
+      />,
+    );
+    expect(root()).toHaveClass("tl-dim");
+    const badges = [...container.querySelectorAll("[data-cause-step]")];
+    expect(badges.map((b) => b.textContent)).toEqual(cause.map((_, k) => String(k + 1)));
+    // The chain's events and the anomaly's own stay lit; others do not.
+    const lit = new Set([...cause.map((s) => s.seq), ...anomaly.events]);
+    const marks = [...container.querySelectorAll<SVGElement>(".tl-mark")];
+    for (const m of marks)
+      expect(m.classList.contains("tl-focus"), m.dataset.seq).toBe(lit.has(Number(m.dataset.seq)));
+    expect(marks.some((m) => !m.classList.contains("tl-focus"))).toBe(true);
+    // The delayed message itself (the root, a send) is a lit arrow.
+    expect(container.querySelector(`.tl-arrow[data-arrow="${cause[0].seq}"]`)).toHaveClass(
+      "tl-focus",
+    );
+    // Its band is the selected one; without a selection nothing dims.
+    expect(container.querySelector(`[data-anomaly="${anomaly.id}"]`)).toHaveClass(
+      "tl-anomaly-selected",
+    );
+  });
+
+  it("reads the chain as numbered sentences; a step selects its event, × clears", () => {
+    const { trace, report, anomaly, cause } = race();
+    const onSelectEvent = vi.fn();
+    const onSelectAnomaly = vi.fn();
+    render(
+      <Timeline
+        trace={trace}
+        report={report}
+        playhead={trace.endTime}
+        width={900}
+        selectedAnomaly={anomaly}
+        cause={cause}
+        onSelectEvent={onSelectEvent}
+        onSelectAnomaly={onSelectAnomaly}
+      />,
+    );
+    const panel = screen.getByRole("region", { name: "Cause of the anomaly" });
+    expect(panel).toHaveTextContent(anomaly.explanation);
+    const items = panel.querySelectorAll("ol > li");
+    expect([...items].map((li) => li.querySelector("button")?.textContent)).toEqual(
+      cause.map((s) => s.text),
+    );
+    expect(items[0]).toHaveTextContent(
+      "fault client-1's write of x = A to search is delayed 40 ms on a slow link",
+    );
+    fireEvent.click(screen.getByRole("button", { name: cause[0].text }));
+    expect(onSelectEvent).toHaveBeenCalledWith(cause[0].seq);
+    fireEvent.click(screen.getByRole("button", { name: "Close the cause" }));
+    expect(onSelectAnomaly).toHaveBeenCalledWith(null);
+  });
+
+  it("selects an anomaly from its label on the plot", () => {
+    const { trace, report } = race();
+    const onSelectAnomaly = vi.fn();
+    const { container } = render(
+      <Timeline
+        trace={trace}
+        report={report}
+        playhead={trace.endTime}
+        width={900}
+        onSelectAnomaly={onSelectAnomaly}
+      />,
+    );
+    expect(root()).not.toHaveClass("tl-dim");
+    const label = container.querySelector("[data-anomaly-label]") as SVGTextElement;
+    const id = label.getAttribute("data-anomaly-label");
+    const [lx, ly] = [Number(label.getAttribute("x")), Number(label.getAttribute("y"))];
+    fireEvent.click(container.querySelector(".tl-plot") as Element, {
+      clientX: lx + 6,
+      clientY: ly - 4,
+    });
+    expect(onSelectAnomaly).toHaveBeenCalledWith(id);
   });
 });
 

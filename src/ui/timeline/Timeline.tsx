@@ -10,11 +10,13 @@ import {
   useRef,
   useState,
 } from "react";
-import type { Report } from "../../check/types";
+import type { CauseStep } from "../../check/cause";
+import type { Anomaly, Report } from "../../check/types";
 import type { Trace } from "../../sim/types";
-import { anomalyBands } from "./anomaly";
+import { anomalyBands, bandBoxes, bandLabelAt, MAX_BAND_ROWS } from "./anomaly";
 import { BackLayer } from "./BackLayer";
 import { CanvasLayer } from "./CanvasLayer";
+import { CauseInspector } from "./CauseInspector";
 import { describeEvent } from "./causal";
 import { ExportButtons } from "./ExportButtons";
 import { FrontLayer } from "./FrontLayer";
@@ -22,7 +24,7 @@ import { ARROW_DROP, arrowsUpTo, buildGeometry } from "./geometry";
 import { hitTest } from "./hit";
 import { Inspector } from "./Inspector";
 import { Legend } from "./Legend";
-import { computeLayout } from "./layout";
+import { computeLayout, TEXT_PX } from "./layout";
 import { Summary } from "./Summary";
 import { SvgMarks } from "./SvgMarks";
 import { useWidth } from "./use-width";
@@ -39,6 +41,15 @@ export interface TimelineProps {
   selectedSeq?: number | null;
   onSelectEvent?: (seq: number | null) => void;
   onSeek?: (t: number) => void;
+  /**
+   * The selected anomaly and its causal chain (root first): the chain's events
+   * are numbered on the plot and read as sentences below it, and everything
+   * else dims.
+   */
+  selectedAnomaly?: Anomaly | null;
+  cause?: readonly CauseStep[];
+  /** An anomaly's label on the plot was clicked (null: the selected one again, to clear it). */
+  onSelectAnomaly?: (id: string | null) => void;
   showFuture?: boolean;
   /** Height of the plot in px; lanes shrink or grow to fit. Default: 30 px per lane. */
   height?: number;
@@ -57,23 +68,31 @@ export interface TimelineProps {
   legend?: boolean;
   /** Extra controls at the end of the toolbar (the app's Compare toggle). */
   toolbar?: ReactNode;
+  /** Text size in px of the plot's lane names, axis, values and labels (presenter mode: 16). */
+  textPx?: number;
   /** Force the drawing path (tests, bench); default picks SVG for small runs, canvas for large. */
   renderer?: "auto" | "svg" | "canvas";
 }
 
 const NO_SEQS: number[] = [];
+const NO_STEPS: readonly CauseStep[] = [];
 
 export function Timeline(props: TimelineProps) {
   const { trace, report, playhead, highlight = NO_SEQS, showFuture = false } = props;
+  const selectedAnomaly = props.selectedAnomaly ?? null;
+  const cause = props.cause ?? NO_STEPS;
   const rootRef = useRef<HTMLDivElement>(null);
   const summaryId = useId();
   const uid = `tl${summaryId.replace(/[^a-zA-Z0-9]/g, "")}`;
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useWidth(rootRef, props.width);
   const g = useMemo(() => buildGeometry(trace), [trace]);
+  const textPx = props.textPx ?? TEXT_PX;
+  // Room under the lanes for anomaly labels, fixed for the run so the plot never jumps while it plays.
+  const labelRows = Math.min(MAX_BAND_ROWS, report?.anomalies.length ?? 0);
   const layout = useMemo(
-    () => computeLayout(g.nodes, width, props.height, props.laneHeight),
-    [g, width, props.height, props.laneHeight],
+    () => computeLayout(g.nodes, width, props.height, props.laneHeight, { textPx, labelRows }),
+    [g, width, props.height, props.laneHeight, textPx, labelRows],
   );
   const [follow, setFollow] = useState(false);
   const [ownSel, setOwnSel] = useState<number | null>(null);
@@ -109,6 +128,14 @@ export function Timeline(props: TimelineProps) {
     props.renderer === "svg" ||
     (props.renderer !== "canvas" && g.arrows.n <= SVG_MAX_ARROWS && g.marks.n <= SVG_MAX_MARKS);
   const bands = useMemo(() => anomalyBands(g, report, playhead), [g, report, playhead]);
+  // A selected anomaly keeps its chain and its own events bright; the rest of the run dims.
+  const focus = useMemo(
+    () =>
+      selectedAnomaly === null
+        ? null
+        : new Set<number>([...cause.map((s) => s.seq), ...selectedAnomaly.events]),
+    [selectedAnomaly, cause],
+  );
   const counts = useMemo(() => {
     const a = g.arrows;
     const shown = arrowsUpTo(a, playhead);
@@ -160,14 +187,22 @@ export function Timeline(props: TimelineProps) {
         props.onSeek?.(Math.max(domain[0], Math.min(domain[1], x.invert(px))));
       return;
     }
-    select(hitTest(v, px, py));
+    const seq = hitTest(v, px, py);
+    // An anomaly's label selects the anomaly (again: clears it), unless an event sits right there.
+    const label =
+      seq === null && props.onSelectAnomaly ? bandLabelAt(bandBoxes(v, bands), px, py) : null;
+    if (label !== null) {
+      props.onSelectAnomaly?.(label === selectedAnomaly?.id ? null : label);
+      return;
+    }
+    select(seq);
   };
   const hovered = hover ? g.eventBySeq(hover.seq) : undefined;
 
   return (
     <div
       ref={rootRef}
-      className="tl"
+      className={`tl${focus === null ? "" : " tl-dim"}${textPx > TEXT_PX ? " tl-large" : ""}`}
       data-testid="timeline"
       data-arrows={counts.shown}
       data-drops={counts.drops}
@@ -216,8 +251,16 @@ export function Timeline(props: TimelineProps) {
         >
           <BackLayer v={v} />
           {!svgMode && <CanvasLayer v={v} />}
-          <FrontLayer v={v} bands={bands} selectedSeq={selected} highlight={highlight}>
-            {svgMode ? <SvgMarks v={v} /> : null}
+          <FrontLayer
+            v={v}
+            bands={bands}
+            selectedSeq={selected}
+            highlight={highlight}
+            selectedAnomalyId={selectedAnomaly?.id ?? null}
+            cause={cause}
+            focus={focus}
+          >
+            {svgMode ? <SvgMarks v={v} focus={focus} /> : null}
           </FrontLayer>
           {hovered && hover && (
             <div className="tl-tooltip" role="tooltip" style={{ left: hover.left, top: hover.top }}>
@@ -226,6 +269,15 @@ export function Timeline(props: TimelineProps) {
           )}
         </div>
       </div>
+      {selectedAnomaly !== null && cause.length > 0 && (
+        <CauseInspector
+          anomaly={selectedAnomaly}
+          cause={cause}
+          selectedSeq={selected}
+          onSelectEvent={select}
+          onClose={() => props.onSelectAnomaly?.(null)}
+        />
+      )}
       {selected !== null && <Inspector g={g} seq={selected} onSelect={select} />}
     </div>
   );

@@ -12,14 +12,31 @@ export interface Layout {
   /** Centre y of each lane. */
   laneY: number[];
   groups: { name: string; y0: number; y1: number }[];
+  /** Text size in px of values and labels on the plot (lane names, axis, marks, anomaly labels). */
+  textPx: number;
+  /** The anomaly label row(s) under the lanes: labels live here, never over a value. */
+  labelY0: number;
+  labelRowH: number;
+  labelRows: number;
 }
 
+/** The plot's text at its ordinary size; presenter mode asks for 16 px. */
+export const TEXT_PX = 10;
 export const GUTTER = 116;
 const AXIS_H = 22;
 const GROUP_GAP = 6;
 /** Each group opens with a row for its title, so long lane labels never run into it. */
 const GROUP_HEAD = 13;
 const RIGHT_PAD = 12;
+/** Average advance of a character of the plot's sans-serif text, in ems (bold a little wider). */
+export const CHAR_EM = 0.62;
+
+export interface LayoutOptions {
+  /** Text size in px (default `TEXT_PX`); the gutter, axis and rows grow with it. */
+  textPx?: number;
+  /** Rows to keep under the lanes for anomaly labels (0: none). */
+  labelRows?: number;
+}
 
 /** `laneHeight` fixes the lane height (the height then follows); else lanes share `height`. */
 export function computeLayout(
@@ -27,38 +44,59 @@ export function computeLayout(
   width: number,
   height?: number,
   laneHeight?: number,
+  { textPx = TEXT_PX, labelRows = 0 }: LayoutOptions = {},
 ): Layout {
+  const scale = textPx / TEXT_PX;
+  const axisH = Math.round(AXIS_H * scale);
+  const groupHead = Math.round(GROUP_HEAD * scale);
+  const labelRowH = Math.round(textPx * 1.1 + 4);
+  const strip = labelRows * labelRowH;
   const groupNames = [...new Set(nodes.map((n) => n.group))];
-  const gaps = Math.max(0, groupNames.length - 1) * GROUP_GAP + groupNames.length * GROUP_HEAD;
+  const gaps = Math.max(0, groupNames.length - 1) * GROUP_GAP + groupNames.length * groupHead;
   const lanes = Math.max(1, nodes.length);
+  // A lane holds its value labels above the marks: never shorter than two lines of text.
+  const minLane = textPx > TEXT_PX ? Math.round(textPx * 2) : 14;
+  const maxLane = Math.max(44, minLane);
   // Lanes get what the height allows, within legible bounds; no height = comfortable default.
-  const fitted = height ? Math.max(14, Math.min(44, (height - AXIS_H - gaps - 8) / lanes)) : 30;
+  const fitted = height
+    ? Math.max(minLane, Math.min(maxLane, (height - axisH - gaps - strip - 8) / lanes))
+    : Math.max(30, minLane);
   const laneH = laneHeight ?? fitted;
   const laneY: number[] = [];
   const groups: Layout["groups"] = [];
-  let y = AXIS_H + 4;
+  let y = axisH + 4;
   let prev: string | null = null;
   for (const n of nodes) {
     if (prev !== null && n.group !== prev) y += GROUP_GAP;
     if (n.group !== prev) {
       groups.push({ name: n.group, y0: y, y1: y });
-      y += GROUP_HEAD;
+      y += groupHead;
     }
     laneY.push(y + laneH / 2);
     y += laneH;
     groups[groups.length - 1].y1 = y;
     prev = n.group;
   }
+  // A few px between the lanes and the label rows, where leader lines run across.
+  const labelY0 = y + (labelRows > 0 ? 6 : 0);
+  y = labelY0 + strip;
+  // The gutter fits the longest lane name at the text size (lane names are 1.1× the plot's text).
+  const longest = Math.max(0, ...nodes.map((n) => n.id.length));
+  const gutter = Math.max(GUTTER, Math.ceil(longest * CHAR_EM * textPx * 1.1 + 18));
   return {
     width,
     // Never shorter than the lanes: too many lanes for the height grow the plot rather than lose lanes.
     height: Math.max(laneHeight === undefined ? (height ?? 0) : 0, y + 8),
-    plotX0: GUTTER,
-    plotX1: Math.max(GUTTER + 40, width - RIGHT_PAD),
-    axisH: AXIS_H,
+    plotX0: gutter,
+    plotX1: Math.max(gutter + 40, width - RIGHT_PAD),
+    axisH,
     laneH,
     laneY,
     groups,
+    textPx,
+    labelY0,
+    labelRowH,
+    labelRows,
   };
 }
 

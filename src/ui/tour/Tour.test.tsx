@@ -1,6 +1,6 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetAppStore, useAppStore } from "../../app/app-store";
 import { playback, resetPlayback } from "../../app/playback";
 import { CHAPTERS } from "../../tour/chapters";
@@ -70,7 +70,7 @@ describe("Tour", { timeout: 30_000 }, () => {
     expect(useTourStore.getState()).toMatchObject({ chapter: 0, step: 1 });
     // The app's Space would have paused playback; the tour's Space restarted the step instead.
     expect(playback.status()).toBe("playing");
-    await user.keyboard(".{PageDown}{ArrowRight}");
+    await user.keyboard("{PageDown}{PageDown}{ArrowRight}");
     expect(useTourStore.getState()).toMatchObject({ chapter: 1, step: 1 });
     await user.keyboard("{PageUp}{ArrowLeft}");
     expect(useTourStore.getState()).toMatchObject({ chapter: 0, step: 2 });
@@ -121,18 +121,74 @@ describe("Tour", { timeout: 30_000 }, () => {
     expect(useTourStore.getState()).toMatchObject({ blank: false, open: true });
   });
 
-  it("halts at the step's target and selects the spotlit anomaly", async () => {
-    await openTour();
-    act(() => setTourPosition({ chapter: 5, step: 1 }));
-    expect(screen.getByText(/Chapter 5 · Dual writes/)).toBeInTheDocument();
-    // No animation frames in jsdom: move time by seeking while playing.
-    act(() => playback.send({ type: "SEEK", t: 1000 }));
-    const app = useAppStore.getState();
+  it("Presenter mode pressed on the start page opens the tour, and the clicker drives it", async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    expect(screen.queryByRole("region", { name: "Tour" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Presenter mode" }));
+    expect(document.documentElement.classList.contains("presenter")).toBe(true);
+    expect(caption()).toBeInTheDocument();
+    await user.keyboard("{PageDown}");
+    expect(useTourStore.getState()).toMatchObject({ open: true, chapter: 0, step: 1 });
+  });
+
+  it("in presenter mode Escape keeps the tour; '.' and B blank and hold the step", async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.keyboard("p");
+    expect(useTourStore.getState()).toMatchObject({ open: true, presenter: true });
+    await user.keyboard("{Escape}");
+    expect(caption()).toBeInTheDocument();
+    expect(useTourStore.getState().open).toBe(true);
+    // "." blanks (many clickers' blank button); behind it the step holds: the play pauses.
+    expect(playback.status()).toBe("playing");
+    await user.keyboard(".");
+    expect(useTourStore.getState().blank).toBe(true);
     expect(playback.status()).toBe("paused");
-    expect(app.playhead).toBe(60);
-    expect(app.report?.anomalies.find((a) => a.id === app.selectedAnomalyId)?.kind).toBe(
-      "isolation",
-    );
+    // Next while blanked does nothing behind the black screen.
+    await user.keyboard("{PageDown}{ArrowRight} ");
+    expect(useTourStore.getState()).toMatchObject({ chapter: 0, step: 0, blank: true });
+    expect(playback.status()).toBe("paused");
+    // B shows it again and the step plays on to its moment.
+    await user.keyboard("b");
+    expect(useTourStore.getState()).toMatchObject({ chapter: 0, step: 0, blank: false });
+    expect(playback.status()).toBe("playing");
+    // Leaving by the button still works, and the controls come back (presenter stays on).
+    await user.click(screen.getByRole("button", { name: "Leave tour" }));
+    expect(screen.queryByRole("region", { name: "Tour" })).toBeNull();
+    expect(document.documentElement.classList.contains("tour-open")).toBe(false);
+    expect(document.documentElement.classList.contains("presenter")).toBe(true);
+  });
+
+  it("plays to the step's target and stops there, then selects the spotlit anomaly", async () => {
+    let frames: FrameRequestCallback[] = [];
+    vi.stubGlobal("requestAnimationFrame", (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal("cancelAnimationFrame", () => {});
+    try {
+      resetPlayback();
+      render(<Harness />);
+      act(() => setTourPosition({ chapter: 5, step: 1 }));
+      expect(screen.getByText(/Chapter 5 · Dual writes/)).toBeInTheDocument();
+      const target = useTourStore.getState().target ?? -1;
+      expect(target).toBe(60);
+      for (let now = 0; playback.status() === "playing" && now < 60_000; now += 16) {
+        const pending = frames;
+        frames = [];
+        act(() => {
+          for (const cb of pending) cb(now);
+        });
+      }
+      const app = useAppStore.getState();
+      expect(playback.status()).toBe("paused");
+      expect(app.playhead).toBe(target);
+      expect(useTourStore.getState().halted).toBe(true);
+      expect(screen.getByText(`stopped at ${target} ms`)).toBeInTheDocument();
+      expect(app.report?.anomalies.find((a) => a.id === app.selectedAnomalyId)?.kind).toBe(
+        "isolation",
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("link helpers: setTourPosition opens the step, clamps, and notifies subscribers", () => {

@@ -40,7 +40,7 @@ export function Tour() {
           aria-pressed={presenter}
           onClick={tourActions.togglePresenter}
           aria-keyshortcuts="P"
-          title="Large type for a room; clicker keys: Space, PageDown, PageUp, Home, End, 1–7, F, B (P)"
+          title="Opens the tour in large type for a room; clicker keys: Space, PageDown, PageUp, Home, End, 1–7, F; B or . blanks the screen (P)"
         >
           Presenter mode
         </button>
@@ -50,7 +50,7 @@ export function Tour() {
         <button
           type="button"
           className="tour-blank"
-          aria-label="Screen blanked: click, or press B, to show it again"
+          aria-label="Screen blanked: click, or press B, . or Escape, to show it again"
           onClick={tourActions.toggleBlank}
         />
       )}

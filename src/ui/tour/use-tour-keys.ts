@@ -18,11 +18,25 @@ function toggleFullScreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
+/** A key the tour takes and does nothing with. */
+const NOTHING = () => {};
+
+/** Keys that blank the screen and bring it back: B, and "." (many clickers' blank button). */
+const BLANK_KEYS = new Set(["b", "B", "."]);
+
 /** The clicker's keys while the tour is open; undefined = not a tour key. */
 function tourCommand(key: string): (() => void) | undefined {
+  const { blank, presenter } = useTourStore.getState();
+  if (BLANK_KEYS.has(key)) return tourActions.toggleBlank;
+  // Behind a blank screen the step holds: only the keys that bring it back (and
+  // full screen) act; the rest are swallowed, so nothing moves unseen.
+  if (blank) {
+    if (key === "Escape") return tourActions.toggleBlank;
+    if (key === "f" || key === "F") return toggleFullScreen;
+    return NOTHING;
+  }
   switch (key) {
     case " ":
-    case ".":
     case "PageDown":
     case "ArrowRight":
       return tourActions.next;
@@ -34,10 +48,8 @@ function tourCommand(key: string): (() => void) | undefined {
     case "End":
       return tourActions.last;
     case "Escape":
-      return () => (useTourStore.getState().blank ? tourActions.toggleBlank() : tourActions.exit());
-    case "b":
-    case "B":
-      return tourActions.toggleBlank;
+      // Many clickers send Escape from their "slideshow" button: on stage it must not end the talk.
+      return presenter ? NOTHING : tourActions.exit;
     case "f":
     case "F":
       return toggleFullScreen;

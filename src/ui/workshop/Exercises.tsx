@@ -1,37 +1,21 @@
-import { useEffect, useRef, useState } from "react";
-import { actions } from "../../app/actions";
-import { useAppStore } from "../../app/app-store";
-import { EXERCISES, type Verdict } from "../../workshop/exercises";
-import { loadProgress, type Progress, saveSolved } from "./exercise-progress";
-import { useWorkshopStore } from "./workshop-store";
+import { useEffect, useRef } from "react";
+import { EXERCISES } from "../../workshop/exercises";
+import { exerciseSession, useExerciseSession } from "./exercise-session";
+import { absolute, verdictPrefix } from "./verdict-text";
+import { workshop } from "./workshop-store";
 
-/** A link as the page's own URL plus hash, so it can be copied and shared whole. */
-function absolute(hash: string): string {
-  return typeof window === "undefined"
-    ? hash
-    : `${window.location.origin}${window.location.pathname}${hash}`;
-}
-
-export function Exercises({ initialVerdicts = {} }: { initialVerdicts?: Record<string, Verdict> }) {
-  const [progress, setProgress] = useState<Progress>(loadProgress);
-  const [verdicts, setVerdicts] = useState<Record<string, Verdict>>(initialVerdicts);
+/** The Workshop dialog's list of exercises: start one, check the scenario on screen against it. */
+export function Exercises() {
+  const progress = useExerciseSession((s) => s.progress);
+  const verdicts = useExerciseSession((s) => s.verdicts);
+  const active = useExerciseSession((s) => s.active);
   const list = useRef<HTMLOListElement>(null);
-  // An exercise verified from an opened link may sit below the fold: bring it into view.
-  const opened = Object.keys(initialVerdicts)[0];
+  // The active exercise may sit below the fold: bring it into view.
   useEffect(() => {
-    if (opened === undefined) return;
-    const item = list.current?.querySelector(`[data-exercise="${opened}"]`);
+    if (active === null) return;
+    const item = list.current?.querySelector(`[data-exercise="${active}"]`);
     item?.scrollIntoView?.({ block: "nearest" });
-  }, [opened]);
-
-  const check = (id: string) => {
-    const exercise = EXERCISES.find((e) => e.id === id);
-    if (exercise === undefined) return;
-    const scenario = useAppStore.getState().scenario;
-    const verdict = exercise.verify(scenario);
-    setVerdicts((v) => ({ ...v, [id]: verdict }));
-    if (verdict.ok) setProgress(saveSolved(id, scenario));
-  };
+  }, [active]);
 
   const solvedCount = EXERCISES.filter((e) => progress[e.id] !== undefined).length;
   return (
@@ -39,7 +23,7 @@ export function Exercises({ initialVerdicts = {} }: { initialVerdicts?: Record<s
       <h3 id="exercises-heading">
         Exercises{" "}
         <span className="hint">
-          ({solvedCount} of {EXERCISES.length} solved)
+          ({solvedCount} of {EXERCISES.length} solved in this browser)
         </span>
       </h3>
       <ol className="exercise-list" ref={list}>
@@ -47,12 +31,19 @@ export function Exercises({ initialVerdicts = {} }: { initialVerdicts?: Record<s
           const solved = progress[e.id];
           const verdict = verdicts[e.id];
           return (
-            <li key={e.id} className="exercise" aria-label={e.title} data-exercise={e.id}>
+            <li
+              key={e.id}
+              className={e.id === active ? "exercise active" : "exercise"}
+              aria-label={e.title}
+              data-exercise={e.id}
+            >
               <div className="exercise-head">
                 <strong>{e.title}</strong>
                 {solved && <span className="badge solved">Solved</span>}
+                {e.id === active && <span className="badge">Active</span>}
               </div>
               <p>{e.goal}</p>
+              <p className="hint">{e.mayChange}</p>
               <details>
                 <summary>Hint</summary>
                 <p>{e.hint}</p>
@@ -61,26 +52,26 @@ export function Exercises({ initialVerdicts = {} }: { initialVerdicts?: Record<s
                 <button
                   type="button"
                   onClick={() => {
-                    actions.loadScenario(e.start(), null);
-                    useWorkshopStore.setState({ open: false });
+                    exerciseSession.start(e.id);
+                    workshop.setOpen(false);
                   }}
                 >
                   Start
                 </button>
-                <button type="button" onClick={() => check(e.id)}>
+                <button type="button" onClick={() => exerciseSession.check(e.id)}>
                   Check my solution
                 </button>
               </div>
               {verdict && (
                 <p className={verdict.ok ? "verdict pass" : "verdict fail"} role="status">
-                  {verdict.ok ? "Pass: " : "Not yet: "}
+                  {verdictPrefix(verdict)}
                   {verdict.reason}
                 </p>
               )}
               {solved && (
                 <p className="solution-link">
-                  Your solution: <a href={absolute(solved.link)}>shareable link</a> (the checkers
-                  verify it again when it opens)
+                  Your solution: <a href={absolute(solved.link)}>shareable link</a> (it names the
+                  exercise; the page checks it again when it opens)
                 </p>
               )}
             </li>

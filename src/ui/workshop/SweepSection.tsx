@@ -5,6 +5,7 @@ import { PARAM_INFO, SWEEP_PARAMS, type SweepParam } from "../../workshop/params
 import { exportPng, exportSvg } from "./chart-export";
 import { SweepChart } from "./SweepChart";
 import { SweepTable } from "./SweepTable";
+import { COUNT_LABEL, type SweepCount } from "./sweep-count";
 import { useWorkshopStore, workshop } from "./workshop-store";
 
 function formatEta(ms: number | null): string {
@@ -94,6 +95,19 @@ export function SweepSection() {
             ))}
           </select>
         </label>
+        <label>
+          Count{" "}
+          <select
+            value={form.count}
+            onChange={(e) => workshop.editForm({ count: e.target.value as SweepCount })}
+          >
+            {(Object.keys(COUNT_LABEL) as SweepCount[]).map((c) => (
+              <option key={c} value={c}>
+                {COUNT_LABEL[c]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" disabled={running}>
           Run sweep
         </button>
@@ -162,19 +176,25 @@ export function SweepSection() {
           <p className="hint">
             {results.cancelled ? "Cancelled: " : ""}
             {results.points.reduce((n, p) => n + p.n, 0)} runs in{" "}
-            {(results.elapsedMs / 1000).toFixed(1)} s. Click a point to open a run that shows{" "}
-            {form.kind}.
+            {(results.elapsedMs / 1000).toFixed(1)} s
+            {results.cancelled
+              ? `; only the runs that finished are counted and drawn (${results.points.filter((p) => p.n === 0).length} of ${results.points.length} points never ran)`
+              : ""}
+            . A run counts when it shows {form.kind} {COUNT_LABEL[form.count]}; the table gives
+            confirmed and healed-only runs apart. Click a point to open such a run.
           </p>
           <div className="sweep-figure">
             <SweepChart
               ref={chart}
               results={results}
               kind={form.kind}
+              count={form.count}
               onPoint={(i) => workshop.openWitness(i)}
             />
             <SweepTable
               results={results}
               kind={form.kind}
+              count={form.count}
               onPoint={(i) => workshop.openWitness(i)}
             />
           </div>

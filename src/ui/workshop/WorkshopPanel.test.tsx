@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
@@ -9,6 +9,7 @@ import { presetScenario } from "../../sim/presets";
 import { exerciseById } from "../../workshop/exercises";
 import { sweepPoints } from "../../workshop/sweep";
 import { PROGRESS_KEY } from "./exercise-progress";
+import { exerciseSession, resetExerciseSession, useExerciseSession } from "./exercise-session";
 import { WorkshopButton } from "./WorkshopButton";
 import { DEFAULT_FORM, useWorkshopStore } from "./workshop-store";
 
@@ -35,6 +36,7 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
     resetPlayback();
     resetAppStore();
     localStorage.clear();
+    resetExerciseSession();
     window.history.replaceState(null, "", "/");
     useWorkshopStore.setState({
       open: false,
@@ -145,36 +147,73 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
       const item = screen.getByRole("listitem", { name: "Break atomicity with one fault" });
       await user.click(within(item).getByRole("button", { name: "Start" }));
       expect(useAppStore.getState().scenario.name).toBe("exercise: one-fault");
+      expect(useExerciseSession.getState().active).toBe("one-fault");
       await user.click(screen.getByRole("button", { name: "Workshop" }));
       const again = screen.getByRole("listitem", { name: "Break atomicity with one fault" });
       await user.click(within(again).getByRole("button", { name: "Check my solution" }));
-      expect(within(again).getByRole("status")).toHaveTextContent(/Not yet: Use exactly one fault/);
-      actions.schedule({ at: 18, kind: "crash", node: "client-1", restartAt: 200 });
+      expect(within(again).getByRole("status")).toHaveTextContent(
+        /Not yet: Nothing has changed yet/,
+      );
+      actions.schedule({ at: 18, kind: "crash", node: "client-1" });
       await user.click(within(again).getByRole("button", { name: "Check my solution" }));
       expect(within(again).getByRole("status")).toHaveTextContent(/Pass: One crash of client-1/);
       expect(within(again).getByText("Solved")).toBeInTheDocument();
       expect(
         within(again).getByRole("link", { name: "shareable link" }).getAttribute("href"),
-      ).toMatch(/#s=1\./);
+      ).toMatch(/#s=1\..*&ex=one-fault$/);
       expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? "{}")).toHaveProperty("one-fault");
     },
     SLOW,
   );
 
   it(
-    "verifies an opened solution link and marks the exercise solved",
+    "verifies a solution opened from a link without marking it solved, nor opening the dialog",
     async () => {
       render(<WorkshopButton />);
       const solution = exerciseById("cdc-race")?.solution();
       if (solution === undefined) throw new Error("missing exercise");
-      actions.loadScenario(solution);
-      useLinkStore.setState({ openedView: {} });
-      const dialog = await screen.findByRole("dialog", { name: "Workshop" });
-      const item = within(dialog).getByRole("listitem", {
-        name: "Let CDC settle the Kleppmann race",
+      act(() => {
+        actions.loadScenario(solution);
+        useLinkStore.setState({ openedView: { exercise: "cdc-race" } });
       });
-      expect(within(item).getByText("Solved")).toBeInTheDocument();
-      expect(within(item).getByRole("status")).toHaveTextContent(/Pass/);
+      const banner = screen.getByRole("region", { name: /^Exercise 7: Let CDC settle/ });
+      expect(within(banner).getByRole("status")).toHaveTextContent(
+        /^Verified solution: db and search/,
+      );
+      expect(screen.queryByRole("dialog")).toBeNull();
+      expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
+      await userEvent.click(screen.getByRole("button", { name: "Workshop" }));
+      const item = screen.getByRole("listitem", { name: "Let CDC settle the Kleppmann race" });
+      expect(within(item).queryByText("Solved")).toBeNull();
+      expect(screen.getByText(/0 of 7 solved/)).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    "checks a scenario by the exercise its link names, not by the scenario's name",
+    () => {
+      render(<WorkshopButton />);
+      // The incr-fix start is named for incr-fix but opened as an attempt at incr-double.
+      const start = exerciseById("incr-fix")?.start();
+      if (start === undefined) throw new Error("missing exercise");
+      act(() => {
+        actions.loadScenario(start);
+        useLinkStore.setState({ openedView: { exercise: "incr-double" } });
+      });
+      const banner = screen.getByRole("region", {
+        name: /^Exercise 5: Make increments count twice/,
+      });
+      expect(within(banner).getByRole("status")).toHaveTextContent(
+        /^Opened from a link, not solved yet: This is the start of exercise 6/,
+      );
+      // A scenario carrying an exercise's name but no ex= opens as an ordinary scenario.
+      act(() => exerciseSession.leave());
+      act(() => {
+        actions.loadScenario(start);
+        useLinkStore.setState({ openedView: {} });
+      });
+      expect(screen.queryByRole("region", { name: /^Exercise/ })).toBeNull();
     },
     SLOW,
   );

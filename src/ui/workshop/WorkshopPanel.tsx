@@ -1,13 +1,12 @@
 import { useEffect, useRef } from "react";
 import { useAppStore } from "../../app/app-store";
 import { encodeLink } from "../../url/index";
-import type { Verdict } from "../../workshop/exercises";
 import { Exercises } from "./Exercises";
 import { SweepSection } from "./SweepSection";
 import { workshop } from "./workshop-store";
 
 /** The Workshop dialog: sweeps and witnesses on the left, exercises on the right. */
-export function WorkshopPanel({ verdicts }: { verdicts: Record<string, Verdict> }) {
+export function WorkshopPanel() {
   const dialog = useRef<HTMLDivElement>(null);
   const scenario = useAppStore((s) => s.scenario);
   const sweep = workshop.toView();
@@ -34,7 +33,7 @@ export function WorkshopPanel({ verdicts }: { verdicts: Record<string, Verdict> 
           <span className="hint">
             on “{scenario.name ?? "scenario"}” ({scenario.strategy}) ·{" "}
             {sweep && <a href={encodeLink(scenario, { sweep })}>link to this sweep</a>} ·
-            facilitator’s guide: docs/workshop.md in the repository
+            facilitator’s guide: docs/workshop.md
           </span>
           <button type="button" className="workshop-close" onClick={() => workshop.setOpen(false)}>
             Close
@@ -42,7 +41,7 @@ export function WorkshopPanel({ verdicts }: { verdicts: Record<string, Verdict> 
         </div>
         <div className="workshop-body">
           <SweepSection />
-          <Exercises initialVerdicts={verdicts} />
+          <Exercises />
         </div>
       </div>
     </div>

@@ -1,11 +1,12 @@
 /**
- * Which exercises this browser has solved, kept in localStorage. A solution
- * is stored as a link to the solving scenario: sharing it lets anyone (the
- * facilitator) open the run and have the checkers verify it again.
+ * Which exercises this browser has solved, kept in localStorage. Only the
+ * visitor's own successful Check writes here; opening someone's solution link
+ * verifies it but never marks it. A solution is stored as a link carrying the
+ * exercise's id (`ex=`), so whoever opens it sees the run checked again.
  */
 import type { Scenario } from "../../sim/types";
 import { encodeLink } from "../../url/index";
-import { EXERCISES, type Exercise, exerciseById } from "../../workshop/exercises";
+import { exerciseById } from "../../workshop/exercises";
 
 export const PROGRESS_KEY = "inside-out.exercises";
 
@@ -31,8 +32,14 @@ export function loadProgress(): Progress {
   }
 }
 
+/** The link to an attempt at an exercise: the scenario, and the exercise by id. */
+export function attemptLink(id: string, scenario: Scenario): string {
+  const exercise = exerciseById(id);
+  return encodeLink(scenario, exercise === undefined ? {} : { exercise: exercise.id });
+}
+
 export function saveSolved(id: string, scenario: Scenario): Progress {
-  const progress = { ...loadProgress(), [id]: { link: encodeLink(scenario) } };
+  const progress = { ...loadProgress(), [id]: { link: attemptLink(id, scenario) } };
   try {
     localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch {
@@ -47,10 +54,4 @@ export function clearProgress(): void {
   } catch {
     // Nothing to clear.
   }
-}
-
-/** The exercise a scenario belongs to, by the name its starting scenario carries. */
-export function exerciseOf(scenario: Scenario): Exercise | undefined {
-  const m = /^exercise: (.+)$/.exec(scenario.name ?? "");
-  return m === null ? undefined : EXERCISES.find((e) => e.id === m[1]);
 }

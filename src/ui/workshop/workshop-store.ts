@@ -11,6 +11,7 @@ import type { Strategy } from "../../sim/types";
 import type { SweepView } from "../../url/view";
 import { PARAM_INFO, parseValues, type SweepParam } from "../../workshop/params";
 import { pointScenario, type SweepPoint, type SweepSpec, specProblem } from "../../workshop/sweep";
+import { counted, type SweepCount } from "./sweep-count";
 import { type SweepJob, type SweepProgress, shrinkInBackground, startSweep } from "./sweep-pool";
 
 export interface SweepForm {
@@ -19,6 +20,8 @@ export interface SweepForm {
   values: string;
   seeds: number;
   kind: AnomalyKind;
+  /** Whether the chart counts only anomalies that did not heal, or healed ones too. */
+  count: SweepCount;
 }
 
 export interface SweepResults {
@@ -46,6 +49,7 @@ export const DEFAULT_FORM: SweepForm = {
   values: PARAM_INFO.dropRate.example,
   seeds: 100,
   kind: "atomicity",
+  count: "confirmed",
 };
 
 export const useWorkshopStore = create<WorkshopState>()(() => ({
@@ -81,6 +85,7 @@ export const workshop = {
         values: sweep.values.join(","),
         seeds: sweep.seeds,
         kind: sweep.kind ?? DEFAULT_FORM.kind,
+        count: useWorkshopStore.getState().form.count,
       },
     });
   },
@@ -136,10 +141,11 @@ export const workshop = {
   openWitness(pointIndex: number): boolean {
     const { results, form } = useWorkshopStore.getState();
     const point = results?.points[pointIndex];
-    const seed = point?.witnesses[form.kind];
+    const seed = point === undefined ? undefined : counted(point, form.kind, form.count).witness;
     if (results === null || point === undefined || seed === undefined) return false;
     const base = pointScenario(results.spec, pointIndex);
-    const name = `witness: ${form.kind}, ${results.spec.param} = ${point.value}, seed ${seed}`;
+    const healed = form.count === "any" && point.confirmedWitnesses[form.kind] !== seed;
+    const name = `witness: ${form.kind}${healed ? " (healed)" : ""}, ${results.spec.param} = ${point.value}, seed ${seed}`;
     actions.loadScenario({ ...base, seed, name }, null);
     useWorkshopStore.setState({ status: `Opened ${name} (${point.strategy}).`, open: false });
     return true;

@@ -5,14 +5,17 @@
  * that a link made today replays identically tomorrow: any engine change that
  * moves one of these runs fails a test until someone decides it was meant,
  * bumps MODEL_VERSION with an entry in docs/model-changes.md, and regenerates.
+ * It lives in src/url because replaying the frozen links needs the restore
+ * path; `npm run -s golden` (src/cli/golden.ts) and src/url/golden.test.ts
+ * both read it.
  */
 import { MODEL_VERSION } from "../sim/model";
 import { PRESETS } from "../sim/presets";
 import { simulate } from "../sim/simulate";
 import { STRATEGIES, type Strategy } from "../sim/types";
-import v1Links from "../url/fixtures/v1-links.json";
-import { decodeLink } from "../url/link";
-import { scenarioInView } from "../url/view";
+import v1Links from "./fixtures/v1-links.json";
+import { decodeLink } from "./link";
+import { scenarioInView } from "./view";
 
 export interface GoldenRun {
   traceHash: string;

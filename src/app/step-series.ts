@@ -1,3 +1,8 @@
+/**
+ * Step series: a value that changes at known times, read at any time by a
+ * binary search over the change times (`lastAtOrBefore`). Used by the indexes
+ * over a run: trace-index, log-index and store-index.
+ */
 /** Index of the last element of `times` (sorted ascending) that is <= t, or -1. */
 export function lastAtOrBefore(times: readonly number[], t: number): number {
   let lo = 0;

@@ -1,0 +1,92 @@
+import { useEffect, useId, useState } from "react";
+import { createPortal } from "react-dom";
+import { exerciseById } from "../../workshop/exercises";
+import { exerciseSession, useExerciseSession } from "./exercise-session";
+import { absolute, verdictPrefix } from "./verdict-text";
+
+/** Room at the page's foot so the banner never hides the last controls. */
+const BODY_CLASS = "has-exercise-banner";
+
+/**
+ * A slim bar along the bottom of the window while an exercise is active: its
+ * goal, what may change, Check, a hint, and the way out. It stays as the
+ * visitor edits the scenario, loads presets or opens the dialog, until Leave.
+ */
+export function ExerciseBanner() {
+  const active = useExerciseSession((s) => s.active);
+  const verdict = useExerciseSession((s) => (s.active === null ? undefined : s.verdicts[s.active]));
+  const solved = useExerciseSession((s) => (s.active === null ? undefined : s.progress[s.active]));
+  const [hint, setHint] = useState(false);
+  const id = useId();
+  const exercise = active === null ? undefined : exerciseById(active);
+  const shown = exercise !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    document.body.classList.add(BODY_CLASS);
+    return () => document.body.classList.remove(BODY_CLASS);
+  }, [shown]);
+  if (exercise === undefined) return null;
+  const name = `Exercise ${exercise.number}: ${exercise.title}`;
+  const banner = (
+    <section className="exercise-banner" aria-label={name}>
+      <div className="exercise-banner-text">
+        <p className="exercise-banner-goal">
+          <strong>{name}</strong>
+          {solved && <span className="badge solved">Solved</span>} {exercise.goal}
+        </p>
+        <p className="exercise-banner-may">{exercise.mayChange}</p>
+        {hint && (
+          <p id={`${id}-hint`} className="exercise-banner-hint">
+            Hint: {exercise.hint}
+          </p>
+        )}
+        <p
+          role="status"
+          className={verdict === undefined ? "verdict" : `verdict ${verdict.ok ? "pass" : "fail"}`}
+        >
+          {verdict !== undefined && (
+            <>
+              {verdictPrefix(verdict)}
+              {/* The line above already says what may change: do not say it twice. */}
+              {verdict.reason.replace(`${exercise.mayChange} `, "")}
+            </>
+          )}
+          {verdict?.source === "own" && verdict.ok && !verdict.notCounted && solved && (
+            <>
+              {" "}
+              <a href={absolute(solved.link)}>Link to your solution</a>
+            </>
+          )}
+        </p>
+      </div>
+      <div className="exercise-banner-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => exerciseSession.check(exercise.id)}
+        >
+          Check
+        </button>
+        <button
+          type="button"
+          aria-expanded={hint}
+          aria-controls={hint ? `${id}-hint` : undefined}
+          onClick={() => setHint(!hint)}
+        >
+          Hint
+        </button>
+        <button
+          type="button"
+          title="Load the exercise's starting scenario again"
+          onClick={() => exerciseSession.start(exercise.id)}
+        >
+          Start over
+        </button>
+        <button type="button" onClick={() => exerciseSession.leave()}>
+          Leave exercise
+        </button>
+      </div>
+    </section>
+  );
+  return typeof document === "undefined" ? banner : createPortal(banner, document.body);
+}
