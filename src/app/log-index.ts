@@ -1,3 +1,4 @@
+import { usesLog } from "../sim/topology";
 import type { Trace, WriteOp } from "../sim/types";
 import { emptySeries, lastAtOrBefore, pushStep, type StepSeries, valueAt } from "./step-series";
 
@@ -60,11 +61,8 @@ export interface LogIndex {
   writes: Map<number, WriteOp>;
 }
 
-const usesLog = (trace: Trace) =>
-  trace.scenario.strategy === "log" || trace.scenario.strategy === "cdc";
-
 export function buildLogIndex(trace: Trace): LogIndex | null {
-  if (!usesLog(trace)) return null;
+  if (!usesLog(trace.scenario.strategy)) return null;
   const partitions = trace.scenario.log.partitions;
   const brokers = trace.nodes.filter((n) => n.kind === "broker").map((n) => n.id);
   const consumers = trace.nodes.filter((n) => n.kind === "consumer").map((n) => n.id);

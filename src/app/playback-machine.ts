@@ -2,8 +2,8 @@ import { assign, fromCallback, setup } from "xstate";
 import { nextStop, previousStop } from "./trace-index";
 
 /**
- * At 1x, one real second plays this many simulated ms: the default run
- * (~1.3 s simulated) takes about four seconds, slow enough to follow arrows.
+ * At 1x, one real second plays at most this many simulated ms. The app paces
+ * shorter runs slower (`getSimMsPerSecond`, see `simMsPerSecond` in playback.ts).
  */
 export const SIM_MS_PER_SECOND = 300;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
@@ -19,6 +19,11 @@ export interface PlaybackDeps {
   getEndTime: () => number;
   /** Distinct event times, ascending. */
   getStops: () => readonly number[];
+  /**
+   * Simulated ms one real second plays at 1x; `SIM_MS_PER_SECOND` when absent.
+   * `bounded`: the play stops at an `until` (a tour step playing to its moment).
+   */
+  getSimMsPerSecond?: (bounded: boolean) => number;
 }
 
 export type PlaybackEvent =
@@ -81,7 +86,8 @@ export function createPlaybackMachine(deps: PlaybackDeps) {
       stepBack: () => deps.setPlayhead(previousStop(deps.getStops(), deps.getPlayhead())),
       rewind: () => deps.setPlayhead(0),
       advance: ({ context }, params: { dtMs: number }) => {
-        const next = deps.getPlayhead() + (params.dtMs / 1000) * SIM_MS_PER_SECOND * context.speed;
+        const rate = deps.getSimMsPerSecond?.(context.until !== null) ?? SIM_MS_PER_SECOND;
+        const next = deps.getPlayhead() + (params.dtMs / 1000) * rate * context.speed;
         // A bounded play lands exactly on its bound, never a frame past it.
         deps.setPlayhead(context.until === null ? next : Math.min(next, context.until));
       },

@@ -1,14 +1,38 @@
 import { useSelector } from "@xstate/react";
 import { type Actor, createActor, type SnapshotFrom } from "xstate";
 import { useAppStore } from "./app-store";
-import { createPlaybackMachine, type PlaybackEvent } from "./playback-machine";
+import { createPlaybackMachine, type PlaybackEvent, SIM_MS_PER_SECOND } from "./playback-machine";
 import { traceIndex } from "./trace-index";
+
+/** At 1x a whole run plays in about this many real seconds... */
+export const RUN_SECONDS_AT_1X = 6;
+/** ...but never slower than this many simulated ms a second (a 5 ms run need not take 6 s)... */
+const MIN_SIM_MS_PER_SECOND = 5;
+
+/**
+ * Simulated ms one real second plays at 1x for a run ending at `endTime` ms:
+ * the run is spread over `RUN_SECONDS_AT_1X` seconds, so the 68 ms race takes
+ * 6 s (11 ms a second) and the default ~1.3 s run about 6 s too. Long runs are
+ * capped at `SIM_MS_PER_SECOND` (300 ms a second) and take longer, as before.
+ */
+export function simMsPerSecond(endTime: number): number {
+  const spread = endTime / RUN_SECONDS_AT_1X;
+  return Math.min(SIM_MS_PER_SECOND, Math.max(MIN_SIM_MS_PER_SECOND, spread));
+}
+
+/** Real seconds the whole run takes at `speed`. */
+export function playSeconds(endTime: number, speed: number): number {
+  return endTime / simMsPerSecond(endTime) / speed;
+}
 
 const machine = createPlaybackMachine({
   getPlayhead: () => useAppStore.getState().playhead,
   setPlayhead: (t) => useAppStore.getState().setPlayhead(t),
   getEndTime: () => useAppStore.getState().trace.endTime,
   getStops: () => traceIndex(useAppStore.getState().trace).times,
+  // A tour step (a play to its moment) keeps the talk's rehearsed pace; the viewer's own Play is paced.
+  getSimMsPerSecond: (bounded) =>
+    bounded ? SIM_MS_PER_SECOND : simMsPerSecond(useAppStore.getState().trace.endTime),
 });
 
 type PlaybackActor = Actor<typeof machine>;

@@ -1,3 +1,5 @@
+import { losesStateOnCrash } from "../sim/store-traits";
+import { storesOf } from "../sim/topology";
 import type { Trace } from "../sim/types";
 import { emptySeries, pushStep, type StepSeries, valueAt } from "./step-series";
 
@@ -17,8 +19,7 @@ export interface StoreIndex {
 
 export function buildStoreIndex(trace: Trace): StoreIndex {
   const s = trace.scenario;
-  const late = s.schedule.flatMap((e) => (e.kind === "add-store" ? [e.store] : []));
-  const stores = [...new Set<string>([...s.stores, ...late])];
+  const stores: string[] = storesOf(s);
   const joinedAt: Record<string, number> = {};
   const cells: StoreIndex["cells"] = {};
   const fromStart = new Set<string>(s.stores);
@@ -38,7 +39,7 @@ export function buildStoreIndex(trace: Trace): StoreIndex {
       }
       pushStep(series, e.t, e.value);
       keys.add(e.key);
-    } else if (e.type === "crash" && e.node === "cache") {
+    } else if (e.type === "crash" && losesStateOnCrash(e.node)) {
       for (const series of table.values()) pushStep(series, e.t, null);
     } else if (e.type === "add-store") {
       joinedAt[e.node] = Math.min(joinedAt[e.node] ?? Number.POSITIVE_INFINITY, e.t);

@@ -1,3 +1,4 @@
+import { clientId } from "../sim/topology";
 import type { Draft } from "./anomaly";
 import { capitalise, describeWrite } from "./explain";
 import type { Facts } from "./facts";
@@ -7,7 +8,7 @@ const NEVER_SENT = new Set(["client-down", "client-crashed"]);
 
 /** The event at which the client was told `write` failed (after it was sent), if any. */
 export function toldFailed(f: Facts, write: number): number | undefined {
-  const client = `client-${f.ops.get(write)?.client ?? "?"}`;
+  const client = clientId(f.ops.get(write)?.client ?? "?");
   for (const i of f.trouble.get(write) ?? []) {
     const e = f.events.get(i);
     if (e.type === "fail" && e.node === client && !NEVER_SENT.has(e.detail ?? "")) return i;

@@ -17,6 +17,8 @@
  *
  * Pure: reads the trace and the anomaly, nothing else.
  */
+import { losesStateOnCrash } from "../sim/store-traits";
+import { clientId } from "../sim/topology";
 import type { LinkOptions, Trace, TraceEvent, WriteOp } from "../sim/types";
 import { describeEffect, listNames, showValue } from "./explain";
 import type { Anomaly, Report } from "./types";
@@ -185,7 +187,7 @@ function effectOf(ix: CauseIndex, write: number | undefined): string {
 
 function writerOf(ix: CauseIndex, write: number | undefined): string | null {
   const op = write === undefined ? undefined : ix.writes.get(write);
-  return op === undefined ? null : `client-${op.client}`;
+  return op === undefined ? null : clientId(op.client);
 }
 
 /** What a message is, in words: "write of x = A", "fetch response". */
@@ -289,7 +291,7 @@ function crashText(ix: CauseIndex, i: number, writes: readonly number[]): string
   const e = ix.events[i];
   const restart = nextOfType(ix, i, "restart", e.node);
   const down = restart === null ? "and stays down" : `(down until ${ix.events[restart].t} ms)`;
-  if (e.node === "cache") return `cache crashes and forgets everything it held ${down}`;
+  if (losesStateOnCrash(e.node)) return `${e.node} crashes and forgets everything it held ${down}`;
   if (e.node.startsWith("consumer-")) {
     const n = uncommitted(ix, i);
     if (n > 0)
@@ -391,7 +393,7 @@ function valueBefore(
     const e = ix.events[j];
     if (e.node !== store) continue;
     if (e.type === "apply" && e.key === key) value = e.value;
-    else if (e.type === "crash" && store === "cache") value = undefined;
+    else if (e.type === "crash" && losesStateOnCrash(store)) value = undefined;
   }
   return value;
 }

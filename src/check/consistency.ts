@@ -1,3 +1,4 @@
+import { mayMiss } from "../sim/store-traits";
 import type { Draft } from "./anomaly";
 import type { Episodes } from "./divergence";
 import { describeHolding } from "./explain";
@@ -83,7 +84,7 @@ export function consistencyDrafts(f: Facts, related: Draft[]): Draft[] {
       const mineIdx = f.current.get(store)?.get(key);
       const mine = mineIdx === undefined ? undefined : events.get(mineIdx).value;
       const ref = referenceOf(f, logRef, key);
-      if ((store === "cache" && mine === undefined) || mine === ref.value) continue;
+      if ((mayMiss(store) && mine === undefined) || mine === ref.value) continue;
       // Behind an offline partition that holds the source's latest write, a store only lags.
       if (behindLog(f, store) && heldOffline(f, ref.write)) continue;
       const { at, cause } = finalDetection(episodes?.open, causes, f.end);

@@ -1,3 +1,5 @@
+import { mayMiss } from "../sim/store-traits";
+
 type Value = string | number | undefined;
 
 /** The stretches of time during which one store's value for one key differed from the db's. */
@@ -51,7 +53,7 @@ export class DivergenceTracker {
   private update(store: string, key: string, t: number): void {
     const mine = this.valueIn(store, key);
     const ref = this.valueIn(this.ref, key);
-    const differs = !(store === "cache" && mine === undefined) && mine !== ref;
+    const differs = !(mayMiss(store) && mine === undefined) && mine !== ref;
     const byKey = this.episodes.get(store);
     if (byKey === undefined) return;
     let ep = byKey.get(key);

@@ -1,3 +1,5 @@
+import { isSystemOfRecord } from "../sim/store-traits";
+import { CONNECTOR_ID, clientId, consumerId } from "../sim/topology";
 import type { Facts } from "./facts";
 
 /**
@@ -8,9 +10,9 @@ import type { Facts } from "./facts";
 export function pathNodes(f: Facts, target: string): string[] {
   const brokers = f.trace.nodes.filter((n) => n.kind === "broker").map((n) => n.id);
   if (target === "log") return brokers;
-  if (f.strategy === "log") return [target, `consumer-${target}`, ...brokers];
-  if (f.strategy === "cdc" && target !== "db")
-    return [target, `consumer-${target}`, "cdc", ...brokers];
+  if (f.strategy === "log") return [target, consumerId(target), ...brokers];
+  if (f.strategy === "cdc" && !isSystemOfRecord(target))
+    return [target, consumerId(target), CONNECTOR_ID, ...brokers];
   return [target];
 }
 
@@ -45,7 +47,7 @@ export function firstEvidence(
     if (relevant) consider(i);
   }
   for (const node of path) consider(firstAtOrAfter(f, f.crashes.get(node), from));
-  const client = `client-${op.client}`;
+  const client = clientId(op.client);
   const crash = firstAtOrAfter(f, f.crashes.get(client), from);
   const ack = f.ackIdx.get(write);
   if (crash !== undefined && (ack === undefined || ack > crash)) consider(crash);

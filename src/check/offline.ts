@@ -1,4 +1,5 @@
 import { partitionFor } from "../sim/log/producer";
+import { isSystemOfRecord } from "../sim/store-traits";
 import type { Facts } from "./facts";
 import type { OfflinePartition } from "./types";
 
@@ -52,7 +53,7 @@ export function offlinePartitions(f: Facts): OfflinePartition[] {
 /** Whether `store` is fed through the log (so an offline partition holds it back). */
 export function behindLog(f: Facts, store: string): boolean {
   if (f.strategy === "log") return true;
-  return f.strategy === "cdc" && store !== "db";
+  return f.strategy === "cdc" && !isSystemOfRecord(store);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { clientId } from "../sim/topology";
 import type { Draft } from "./anomaly";
 import { describeHolding, describeWrite } from "./explain";
 import type { Facts } from "./facts";
@@ -78,7 +79,7 @@ export function staleReadDrafts(f: Facts): Draft[] {
     const e = events.get(readIdx);
     const op = f.ops.get(readOp);
     const key = op?.key ?? e.key ?? "";
-    const reader = `client-${op?.client ?? "?"}`;
+    const reader = clientId(op?.client ?? "?");
     const seen = e.ref ?? 0;
     const got =
       e.value === undefined

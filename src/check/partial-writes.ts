@@ -1,3 +1,5 @@
+import { losesStateOnCrash } from "../sim/store-traits";
+import { clientId } from "../sim/topology";
 import { toldFailed } from "./ambiguous";
 import type { Draft } from "./anomaly";
 import { firstEvidence, pathNodes } from "./evidence";
@@ -11,7 +13,7 @@ export function finalLogSet(f: Facts): Set<number> {
 }
 
 function clientOf(f: Facts): (write: number) => string {
-  return (write) => `client-${f.ops.get(write)?.client ?? "?"}`;
+  return (write) => clientId(f.ops.get(write)?.client ?? "?");
 }
 
 /** Writes absent from the log that some check needs to explain (orphans, lost acks). */
@@ -40,9 +42,9 @@ function isTarget(f: Facts, store: string, invokeIdx: number): boolean {
   return f.strategy === "log" || joined < invokeIdx;
 }
 
-/** A crashed cache forgets everything, so a write it missed before crashing would be gone anyway. */
+/** A crashed cache (a store that is not durable) forgets everything, so a write it missed before crashing would be gone anyway. */
 function cacheForgot(f: Facts, store: string, invokeIdx: number): boolean {
-  if (store !== "cache") return false;
+  if (!losesStateOnCrash(store)) return false;
   return (f.crashes.get(store) ?? []).some((i) => i > invokeIdx);
 }
 
@@ -50,7 +52,7 @@ function cacheForgot(f: Facts, store: string, invokeIdx: number): boolean {
 function holds(f: Facts, store: string, write: number): boolean {
   const last = f.lastApply.get(store)?.get(write);
   if (last === undefined) return false;
-  if (store !== "cache") return true;
+  if (!losesStateOnCrash(store)) return true;
   return !(f.crashes.get(store) ?? []).some((i) => i > last);
 }
 

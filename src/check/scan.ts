@@ -1,4 +1,6 @@
 import { eventsOf } from "../sim/event-reader";
+import { losesStateOnCrash, mayMiss } from "../sim/store-traits";
+import { addedStores } from "../sim/topology";
 import { type EventReader, STORE_NAMES, type Trace, type WriteOp } from "../sim/types";
 import { forget, type IncrApplies, nested, onApply, type StoreTables } from "./applies";
 import { DivergenceTracker } from "./divergence";
@@ -27,7 +29,7 @@ function staleness(
 ): StaleReadFinding["reason"] | null {
   const e = f.events.get(readIdx);
   const store = e.node;
-  if (store === "cache" && e.value === undefined) return null;
+  if (mayMiss(store) && e.value === undefined) return null;
   const seen = e.ref ?? 0;
   if (seen === own) return null;
   // A versioned store that refused `own` already held something newer.
@@ -142,9 +144,7 @@ export function scan(trace: Trace): Facts {
     staleReads: [],
     metrics: new MetricsAccumulator(trace.nodes),
   };
-  const late = new Set(
-    trace.scenario.schedule.flatMap((s) => (s.kind === "add-store" ? [s.store] : [])),
-  );
+  const late = new Set<string>(addedStores(trace.scenario));
   for (const store of stores) {
     if (late.has(store)) continue;
     facts.joinedIdx.set(store, -1);
@@ -242,7 +242,7 @@ function passOne(f: Facts): void {
       }
       case "crash":
         pushTo(f.crashes, e.node, i);
-        if (e.node === "cache") {
+        if (losesStateOnCrash(e.node)) {
           forgotAt.set(e.node, i);
           forget(f, e.node, i, e.t, applyCount);
         }

@@ -1,4 +1,6 @@
 import { defaultScenario } from "../sim/defaults";
+import { losesStateOnCrash } from "../sim/store-traits";
+import { clientId, runNodes } from "../sim/topology";
 import type {
   EventType,
   NodeInfo,
@@ -61,7 +63,7 @@ export class TraceBuilder {
     if (this.scenario.workload.kind === "script") {
       this.scenario.workload.ops.push({ at: this.t, client, op, key, value });
     }
-    this.emit("invoke", `client-${client}`, { write: id, key, value, detail: op });
+    this.emit("invoke", clientId(client), { write: id, key, value, detail: op });
     return id;
   }
 
@@ -82,19 +84,19 @@ export class TraceBuilder {
 
   ack(write: number): this {
     const op = this.writeOp(write);
-    this.emit("ack", `client-${op.client}`, { write, key: op.key });
+    this.emit("ack", clientId(op.client), { write, key: op.key });
     return this;
   }
 
   fail(write: number, detail = "gave-up"): this {
     const op = this.writeOp(write);
-    this.emit("fail", `client-${op.client}`, { write, key: op.key, detail });
+    this.emit("fail", clientId(op.client), { write, key: op.key, detail });
     return this;
   }
 
   timeout(write: number, peer: string): this {
     const op = this.writeOp(write);
-    this.emit("timeout", `client-${op.client}`, { write, peer, key: op.key });
+    this.emit("timeout", clientId(op.client), { write, peer, key: op.key });
     return this;
   }
 
@@ -138,7 +140,7 @@ export class TraceBuilder {
   }
 
   crash(node: string): this {
-    if (node === "cache") this.cells.delete(node);
+    if (losesStateOnCrash(node)) this.cells.delete(node);
     this.emit("crash", node);
     return this;
   }
@@ -182,24 +184,9 @@ export class TraceBuilder {
     };
   }
 
+  /** The nodes a run of this scenario has (the engine's own list). */
   private nodes(): NodeInfo[] {
-    const out: NodeInfo[] = [];
-    for (let c = 1; c <= this.scenario.clients; c++) {
-      out.push({ id: `client-${c}`, kind: "client", group: "clients" });
-    }
-    for (const s of this.scenario.stores) out.push({ id: s, kind: "store", group: "stores" });
-    const { strategy } = this.scenario;
-    if (strategy === "log" || strategy === "cdc") {
-      for (let b = 1; b <= this.scenario.log.brokers; b++) {
-        out.push({ id: `broker-${b}`, kind: "broker", group: "log" });
-      }
-      for (const s of this.scenario.stores) {
-        if (strategy === "cdc" && s === "db") continue;
-        out.push({ id: `consumer-${s}`, kind: "consumer", group: "consumers" });
-      }
-      if (strategy === "cdc") out.push({ id: "cdc", kind: "connector", group: "log" });
-    }
-    return out;
+    return runNodes(this.scenario);
   }
 
   private writeOp(id: number): WriteOp {

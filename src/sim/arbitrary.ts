@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { DEFAULT_LINK, defaultScenario } from "./defaults";
+import { runNodes } from "./topology";
 import type { Scenario, ScheduleEntry, StoreName, Strategy } from "./types";
 import { STRATEGIES } from "./types";
 
@@ -8,17 +9,6 @@ import { STRATEGIES } from "./types";
 const rate = fc.double({ min: 0, max: 0.3, noNaN: true });
 
 export const arbStrategy: fc.Arbitrary<Strategy> = fc.constantFrom(...STRATEGIES);
-
-function nodesOf(s: Scenario): string[] {
-  const nodes = [...Array.from({ length: s.clients }, (_, i) => `client-${i + 1}`), ...s.stores];
-  if (s.strategy === "log" || s.strategy === "cdc") {
-    for (let i = 1; i <= s.log.brokers; i++) nodes.push(`broker-${i}`);
-    for (const store of s.stores)
-      if (s.strategy === "log" || store !== "db") nodes.push(`consumer-${store}`);
-    if (s.strategy === "cdc") nodes.push("cdc");
-  }
-  return nodes;
-}
 
 const arbBase: fc.Arbitrary<Scenario> = fc
   .record({
@@ -92,7 +82,7 @@ const arbBase: fc.Arbitrary<Scenario> = fc
 
 /** A schedule entry naming nodes of `s`, at or after `minAt`. */
 export function arbFault(s: Scenario, minAt = 0): fc.Arbitrary<ScheduleEntry> {
-  const nodes = nodesOf(s);
+  const nodes = runNodes(s).map((n) => n.id);
   const at = fc.integer({ min: minAt, max: minAt + 1500 });
   const node = fc.constantFrom(...nodes);
   return fc.oneof(

@@ -1,4 +1,5 @@
 import type { Message } from "./messages";
+import { STORE_TRAITS } from "./store-traits";
 import { type DualWriteOptions, STORE_NAMES, type StoreName, type WriteOp } from "./types";
 import type { Actor, World } from "./world";
 
@@ -162,7 +163,7 @@ export class StorePerformer implements Performer {
         if (!ok) done(false, `no answer from ${store}`);
       },
       (value) => {
-        if (store !== "cache" || value !== undefined) {
+        if (!STORE_TRAITS[store].readTarget || value !== undefined) {
           done(true, "read", value);
           return;
         }
@@ -174,7 +175,7 @@ export class StorePerformer implements Performer {
           },
           (dbValue, dbVersion) => {
             if (dbValue !== undefined && dbVersion > 0)
-              this.world.send(this.clientId, "cache", {
+              this.world.send(this.clientId, store, {
                 kind: "fill",
                 write: dbVersion,
                 key: op.key,

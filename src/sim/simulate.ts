@@ -5,7 +5,18 @@ import { Consumer } from "./log/consumer";
 import { Controller } from "./log/controller";
 import { Producer } from "./log/producer";
 import type { Message } from "./messages";
+import { entryLast, scheduleEntry } from "./schedule";
 import { StoreNode, StoreState } from "./store";
+import { STORE_TRAITS } from "./store-traits";
+import {
+  brokerId,
+  clientId,
+  consumedStores,
+  consumerId,
+  runNodes,
+  storesOf,
+  usesLog,
+} from "./topology";
 import type { TraceColumns } from "./trace-columns";
 import type {
   EventReader,
@@ -71,12 +82,8 @@ interface Assembly {
   active: Set<StoreName>;
 }
 
-function usesLog(s: Scenario): boolean {
-  return s.strategy === "log" || s.strategy === "cdc";
-}
-
 function assemble(s: Scenario, world: World): Assembly {
-  const nodes: NodeInfo[] = [];
+  const nodes = runNodes(s);
   const a: Assembly = {
     world,
     clients: [],
@@ -90,13 +97,12 @@ function assemble(s: Scenario, world: World): Assembly {
     active: new Set<StoreName>(s.stores),
   };
   const dedupe = s.dedupe === true;
-  const lateStores = s.schedule.flatMap((e) => (e.kind === "add-store" ? [e.store] : []));
-  const allStores = [...new Set<StoreName>([...s.stores, ...lateStores])];
+  const allStores = storesOf(s);
   const active = a.active;
   for (const name of allStores) a.stores.set(name, new StoreState(name, world, s.versionedWrites));
 
-  if (usesLog(s)) {
-    const ids = Array.from({ length: s.log.brokers }, (_, i) => `broker-${i + 1}`);
+  if (usesLog(s.strategy)) {
+    const ids = Array.from({ length: s.log.brokers }, (_, i) => brokerId(i + 1));
     const controller = new Controller(world, s.log, ids);
     a.controller = controller;
     a.brokers = ids.map((id) => new Broker(id, world, s.log, controller));
@@ -109,10 +115,11 @@ function assemble(s: Scenario, world: World): Assembly {
   }
 
   const targets = (): StoreName[] => allStores.filter((n) => active.has(n));
+  const readTargets = allStores.filter((n) => STORE_TRAITS[n].readTarget);
   const readFrom = (): StoreName =>
-    s.strategy !== "single-db" && active.has("cache") ? "cache" : "db";
+    (s.strategy !== "single-db" && readTargets.find((n) => active.has(n))) || "db";
   for (let i = 1; i <= s.clients; i++) {
-    const id = `client-${i}`;
+    const id = clientId(i);
     const client = new Client(id, world);
     const direct = (only: () => StoreName[], tx: boolean) =>
       new StorePerformer(world, id, s.dualWrite, only, readFrom, tx);
@@ -128,7 +135,6 @@ function assemble(s: Scenario, world: World): Assembly {
     }
     a.clients.push(client);
     world.register(client);
-    nodes.push({ id, kind: "client", group: "clients" });
   }
 
   const db = a.stores.get("db");
@@ -137,34 +143,24 @@ function assemble(s: Scenario, world: World): Assembly {
       s.strategy === "single-db" && name === "db"
         ? [...a.stores.values()].filter((v) => v !== state && active.has(v.name))
         : [];
-    if (s.strategy === "single-db" && name !== "db") {
-      nodes.push({ id: name, kind: "store", group: "stores" });
-      continue;
-    }
+    if (s.strategy === "single-db" && name !== "db") continue;
     const node = new StoreNode(world, state, views, dedupe);
     a.storeNodes.set(name, node);
     world.register(node);
-    nodes.push({ id: name, kind: "store", group: "stores" });
   }
 
-  for (const b of a.brokers) {
-    world.register(b);
-    nodes.push({ id: b.id, kind: "broker", group: "log" });
-  }
+  for (const b of a.brokers) world.register(b);
   if (a.controller !== null) {
-    const consumed = allStores.filter((n) => s.strategy === "log" || n !== "db");
-    for (const name of consumed) {
+    for (const name of consumedStores(s.strategy, allStores)) {
       const state = a.stores.get(name);
       if (state === undefined) continue;
-      const consumer = new Consumer(`consumer-${name}`, world, s.log, a.controller, state, dedupe);
+      const consumer = new Consumer(consumerId(name), world, s.log, a.controller, state, dedupe);
       a.consumers.set(name, consumer);
       world.register(consumer);
-      nodes.push({ id: consumer.id, kind: "consumer", group: "consumers" });
     }
     if (s.strategy === "cdc" && db !== undefined) {
       a.connector = new Connector(world, s.log, a.controller, db, dedupe);
       world.register(a.connector);
-      nodes.push({ id: a.connector.id, kind: "connector", group: "consumers" });
     }
   }
   return a;
@@ -173,11 +169,7 @@ function assemble(s: Scenario, world: World): Assembly {
 /** The time after which nothing more is scheduled to happen. */
 function horizon(s: Scenario, ops: WriteOp[]): number {
   let h = ops.length > 0 ? ops[ops.length - 1].at : 0;
-  for (const e of s.schedule) {
-    h = Math.max(h, e.at);
-    if (e.kind === "partition" && e.until !== undefined) h = Math.max(h, e.until);
-    if (e.kind === "crash" && e.restartAt !== undefined) h = Math.max(h, e.restartAt);
-  }
+  for (const e of s.schedule) h = Math.max(h, entryLast(e));
   return h;
 }
 
@@ -291,35 +283,22 @@ function scheduleFaults(s: Scenario, a: Assembly): void {
     const consumer = a.consumers.get(node as StoreName);
     consumer?.onStoreRestart();
   };
-  for (const e of s.schedule) {
-    switch (e.kind) {
-      case "partition":
-        w.at(e.at, () => {
-          const p = w.partition(e.a, e.b, e.oneWay === true);
-          if (e.until !== undefined) w.at(e.until, () => w.heal(p));
-        });
-        break;
-      case "heal":
-        w.at(e.at, () => w.heal());
-        break;
-      case "crash":
-        w.at(e.at, () => crash(e.node));
-        if (e.restartAt !== undefined) w.at(e.restartAt, () => restart(e.node));
-        break;
-      case "restart":
-        w.at(e.at, () => restart(e.node));
-        break;
-      case "add-store":
-        w.at(e.at, () => {
-          if (a.active.has(e.store)) return;
-          a.active.add(e.store);
-          w.emit("add-store", e.store);
-          if (s.strategy === "single-db") backfill(a, e.store);
-          a.consumers.get(e.store)?.start();
-        });
-        break;
-    }
-  }
+  const addStore = (store: StoreName) => {
+    if (a.active.has(store)) return;
+    a.active.add(store);
+    w.emit("add-store", store);
+    if (s.strategy === "single-db") backfill(a, store);
+    a.consumers.get(store)?.start();
+  };
+  const effects = {
+    at: (t: number, fn: () => void) => w.at(t, fn),
+    partition: (x: string[], y: string[], oneWay: boolean) => w.partition(x, y, oneWay),
+    heal: (p?: ReturnType<World["partition"]>) => w.heal(p),
+    crash,
+    restart,
+    addStore,
+  };
+  for (const e of s.schedule) scheduleEntry(e, effects);
 }
 
 /** single-db: a new index or view is built from the table's rows, in the same database (CREATE INDEX). */

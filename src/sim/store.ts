@@ -1,4 +1,5 @@
 import type { Message, WalEntry } from "./messages";
+import { STORE_TRAITS } from "./store-traits";
 import type { OpKind, StoreName } from "./types";
 import type { Actor, World } from "./world";
 
@@ -46,7 +47,7 @@ export class StoreState {
   ) {}
 
   get durable(): boolean {
-    return this.name !== "cache";
+    return STORE_TRAITS[this.name].durable;
   }
 
   /** Applies a change and traces it; returns false if a versioned store rejected it. */
@@ -68,7 +69,7 @@ export class StoreState {
     const value =
       change.op === "incr" ? Number(cell?.value ?? 0) + Number(change.value) : change.value;
     this.cells.set(change.key, { value, version: change.write });
-    if (this.name === "db")
+    if (STORE_TRAITS[this.name].systemOfRecord)
       this.wal.push({ lsn: this.wal.length + 1, write: change.write, key: change.key, value });
     if (extra?.lsn !== undefined) this.appliedLsn = Math.max(this.appliedLsn, extra.lsn);
     this.world.record(

@@ -1,4 +1,5 @@
 import type { Report } from "../check/types";
+import { losesStateOnCrash } from "../sim/store-traits";
 import type { EventType, Trace } from "../sim/types";
 import type { Spotlight } from "./types";
 
@@ -77,8 +78,8 @@ export function cellValueAt(
     if (e.t > t) break;
     if (e.node !== store) continue;
     if (e.type === "apply" && e.key === key) value = e.value;
-    // A cache that crashes forgets its contents.
-    else if (e.type === "crash" && store === "cache") value = undefined;
+    // A cache (a store that is not durable) that crashes forgets its contents.
+    else if (e.type === "crash" && losesStateOnCrash(store)) value = undefined;
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { arbFault, arbScenario } from "../sim/arbitrary";
+import { runNodes } from "../sim/topology";
 import type { Scenario, ScheduleEntry, StoreName, Strategy } from "../sim/types";
 
 /**
@@ -18,11 +19,7 @@ import type { Scenario, ScheduleEntry, StoreName, Strategy } from "../sim/types"
 function logMachinery(s: Scenario): string[] {
   const out: string[] = [];
   if (s.stores.includes("cache")) out.push("cache");
-  if (s.strategy !== "log" && s.strategy !== "cdc") return out;
-  for (let i = 1; i <= s.log.brokers; i++) out.push(`broker-${i}`);
-  for (const store of s.stores)
-    if (s.strategy === "log" || store !== "db") out.push(`consumer-${store}`);
-  if (s.strategy === "cdc") out.push("cdc");
+  for (const n of runNodes(s)) if (n.kind !== "client" && n.kind !== "store") out.push(n.id);
   return out;
 }
 

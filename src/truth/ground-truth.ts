@@ -6,6 +6,8 @@
  * incremental trackers, so that it shares no cleverness with the checkers.
  */
 import { partitionFor } from "../sim/log/producer";
+import { isSystemOfRecord, losesStateOnCrash, mayMiss } from "../sim/store-traits";
+import { addedStores } from "../sim/topology";
 import {
   STORE_NAMES,
   type Strategy,
@@ -77,9 +79,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Digests a trace in one walk over `trace.events`. */
 export function digest(trace: Trace): Run {
   const strategy = trace.scenario.strategy;
-  const late = new Set<string>(
-    trace.scenario.schedule.flatMap((s) => (s.kind === "add-store" ? [s.store] : [])),
-  );
+  const late = new Set<string>(addedStores(trace.scenario));
   const run: Run = {
     trace,
     strategy,
@@ -113,8 +113,8 @@ export function digest(trace: Trace): Run {
         }
         break;
       case "crash":
-        // db and search are durable; the cache forgets everything.
-        if (e.node === "cache") {
+        // Durable stores (db, search) keep their state; the cache forgets everything.
+        if (losesStateOnCrash(e.node)) {
           pushTo(run.losses, e.node, i);
           lives.set(e.node, (lives.get(e.node) ?? 0) + 1);
         }
@@ -368,7 +368,6 @@ export function partialWrites(run: Run): Set<number> {
     held.set(store, new Set(surviving(run, store).map((a) => a.write)));
     ever.set(store, new Set((run.applies.get(store) ?? []).map((a) => a.write)));
   }
-  const cacheLosses = run.losses.get("cache") ?? [];
   for (const op of run.ops.values()) {
     const inv = run.invoked.get(op.id);
     if (op.op === "read" || inv === undefined) continue;
@@ -379,7 +378,7 @@ export function partialWrites(run: Run): Set<number> {
       if (ever.get(store)?.has(op.id)) continue;
       if (run.rejected.get(store)?.has(op.id)) continue;
       if (fedByLog(run, store) && heldOffline(run, op.id)) continue;
-      if (store === "cache" && cacheLosses.some((i) => i > inv)) continue;
+      if (losesStateOnCrash(store) && (run.losses.get(store) ?? []).some((i) => i > inv)) continue;
       misses = true;
     }
     if (holds && misses) out.add(op.id);
@@ -403,7 +402,7 @@ export function endDivergence(run: Run): Set<StoreKey> {
   for (const store of derivedStores(run)) {
     for (const key of run.keys) {
       const mine = values.get(store)?.get(key);
-      if (store === "cache" && mine === undefined) continue;
+      if (mayMiss(store) && mine === undefined) continue;
       if (fedByLog(run, store) && heldOffline(run, latest.get(key))) continue;
       if (mine !== ref.get(key)) out.add(storeKey(store, key));
     }
@@ -496,7 +495,7 @@ export function everAppliedBy(run: Run, write: number): string[] {
 
 /** Whether `store` is fed through the log (every store under log, the derived ones under cdc). */
 export function fedByLog(run: Run, store: string): boolean {
-  return run.strategy === "log" || (run.strategy === "cdc" && store !== "db");
+  return run.strategy === "log" || (run.strategy === "cdc" && !isSystemOfRecord(store));
 }
 
 export interface GroundTruth {

@@ -7,7 +7,7 @@ describe("AboutModel", () => {
   it("opens a dialog that says what is real and what is simplified", async () => {
     render(<AboutModel />);
     await userEvent.click(screen.getByRole("button", { name: "About the model" }));
-    const dialog = screen.getByRole("dialog", { hidden: true });
+    const dialog = screen.getAllByRole("dialog", { hidden: true })[0];
     expect(dialog).toHaveTextContent("Where it simplifies");
     expect(dialog).toHaveTextContent("KIP-101");
   });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { GlossaryButton } from "./help/Glossary";
 
 /**
  * "About the model": what in the simulation behaves like the real systems,
@@ -81,7 +82,11 @@ export function AboutModel() {
             down from Kafka's defaults.
           </li>
         </ul>
-        <p>The long form is docs/model.md in the repository.</p>
+        <p>
+          The words (acks, ISR, high watermark, leader epoch, offset, commit policy, idempotency
+          key, cache-aside) are explained in the <GlossaryButton label="glossary" />. The long form
+          is docs/model.md in the repository.
+        </p>
         <button type="button" onClick={() => setOpen(false)}>
           Close
         </button>

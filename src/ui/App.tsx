@@ -1,7 +1,10 @@
 import "./panels.css";
+import "./help/help.css";
 import { AboutModel } from "./AboutModel";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { ScenarioControls } from "./controls/ScenarioControls";
+import { ShortcutsHelp } from "./help/ShortcutsHelp";
+import { StoryStrip } from "./help/StoryStrip";
 import { ModelNotice } from "./ModelNotice";
 import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
@@ -34,10 +37,14 @@ export function App() {
           <Tour />
         </PanelBoundary>
         <AboutModel />
+        <ShortcutsHelp />
         <PanelBoundary name="The workshop">
           <WorkshopButton />
         </PanelBoundary>
       </header>
+      <PanelBoundary name="The story">
+        <StoryStrip />
+      </PanelBoundary>
       <section className="toolbar" aria-label="Controls">
         <PanelBoundary name="The playback controls">
           <PlaybackControls />

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { actions } from "../app/actions";
 import { useAppStore } from "../app/app-store";
 import { type PlaybackCommand, playback } from "../app/playback";
 
@@ -39,12 +40,22 @@ function commandFor(key: string): PlaybackCommand | undefined {
   }
 }
 
-/** Space play/pause, arrows step, Home/End jump to the start or the end of the run. */
+/**
+ * Space play/pause, arrows step, Home/End jump to the start or the end of the
+ * run; Ctrl+Z / Cmd+Z undoes the last scenario edit.
+ */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // A focused widget (the timeline, say) that handled the key itself wins.
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.defaultPrevented || e.altKey) return;
+      // Ctrl+Z / Cmd+Z undoes the last scenario edit, unless a text field undoes its own typing.
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && (e.key === "z" || e.key === "Z")) {
+        if (ownsKey(e.target, e.key)) return;
+        if (actions.undo()) e.preventDefault();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey) return;
       if (ownsKey(e.target, e.key)) return;
       const command = commandFor(e.key);
       if (command === undefined) return;

@@ -1,36 +1,13 @@
-import type { Scenario, StoreName } from "../sim/types";
+import { type NameableTopology, nameableNodes, storesOf } from "../sim/topology";
 
-/**
- * The node names a scenario may refer to (schedule entries, per-link network
- * overrides). They depend on the topology, not on the strategy: the compare
- * view runs one scenario under several strategies, so a fault on `broker-2`
- * must stay valid when the strategy shown is `dual-write`.
- */
-export type Topology = Pick<Scenario, "clients" | "stores" | "log" | "schedule">;
+/** The part of a scenario its node names depend on (not the strategy: see `nodeNames`). */
+export type Topology = NameableTopology;
 
-/** Every store present at some point of the run: the initial ones and those added late. */
-export function storesOf(topology: Topology): StoreName[] {
-  const stores = new Set<StoreName>(topology.stores);
-  for (const entry of topology.schedule) {
-    if (entry.kind === "add-store") stores.add(entry.store);
-  }
-  return [...stores];
-}
+export { storesOf };
 
-/**
- * Names in a fixed order (clients, stores, brokers, consumers, cdc) so that
- * menus built from it are stable. `network` is a pseudo-node of the trace and
- * cannot be crashed or partitioned, so it is not listed.
- */
+/** The node names a scenario may refer to, whatever its strategy (`nameableNodes` in `sim/topology.ts`). */
 export function nodeNames(topology: Topology): string[] {
-  const names: string[] = [];
-  for (let i = 1; i <= topology.clients; i++) names.push(`client-${i}`);
-  const stores = storesOf(topology);
-  names.push(...stores);
-  for (let i = 1; i <= topology.log.brokers; i++) names.push(`broker-${i}`);
-  for (const store of stores) names.push(`consumer-${store}`);
-  names.push("cdc");
-  return names;
+  return nameableNodes(topology);
 }
 
 /** Splits a per-link override key `"from->to"`; null when it is not of that form. */

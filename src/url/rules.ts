@@ -3,6 +3,8 @@
  * Each returns plain-English issues with the path of the offending field.
  * They run only on input whose every field already has the right type.
  */
+import { assertNever } from "../sim/schedule";
+import { brokerId, CONNECTOR_ID, clientId, consumerId } from "../sim/topology";
 import type { Scenario, ScheduleEntry } from "../sim/types";
 import { checkLimit, type LimitName } from "./limits";
 import { nodeNames, parseLinkKey, storesOf } from "./nodes";
@@ -181,6 +183,8 @@ function scheduleIssues(s: Scenario, entry: ScheduleEntry, i: number): RuleIssue
     }
     case "heal":
       break;
+    default:
+      assertNever(entry);
   }
   return issues;
 }
@@ -188,11 +192,11 @@ function scheduleIssues(s: Scenario, entry: ScheduleEntry, i: number): RuleIssue
 function unknownNode(s: Scenario, where: string, node: string): string {
   const stores = storesOf(s);
   const known = [
-    s.clients === 1 ? "client-1" : `client-1…client-${s.clients}`,
+    s.clients === 1 ? clientId(1) : `${clientId(1)}…${clientId(s.clients)}`,
     ...stores,
-    s.log.brokers === 1 ? "broker-1" : `broker-1…broker-${s.log.brokers}`,
-    ...stores.map((store) => `consumer-${store}`),
-    "cdc",
+    s.log.brokers === 1 ? brokerId(1) : `${brokerId(1)}…${brokerId(s.log.brokers)}`,
+    ...stores.map(consumerId),
+    CONNECTOR_ID,
   ];
   return `${where} names ${quote(node)}, which is not a node of this scenario (${known.join(", ")}).`;
 }

@@ -15,6 +15,7 @@ import { type Anomaly, type AnomalyKind, check } from "../check/index";
 import { PRESET_NAMES, presetScenario } from "../sim/presets";
 import { simulate } from "../sim/simulate";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
+import { entryPhrase } from "../url/schedule-text";
 import type { ExerciseId } from "../url/workshop-names";
 import {
   type Change,
@@ -24,7 +25,6 @@ import {
   scenarioChanges,
   scheduleDiff,
 } from "./scenario-diff";
-import { describeEntry } from "./shrink";
 
 export interface Verdict {
   ok: boolean;
@@ -189,7 +189,7 @@ const SPECS: Spec[] = [
     schedule(d) {
       if (d.removed.length > 0) return "Keep the schedule's entries and add one fault.";
       if (d.added.length !== 1)
-        return `Add exactly one fault: the schedule has ${plural(d.added.length, "new entry", "new entries")} (${d.added.map(describeEntry).join("; ")}).`;
+        return `Add exactly one fault: the schedule has ${plural(d.added.length, "new entry", "new entries")} (${d.added.map(entryPhrase).join("; ")}).`;
       const e = d.added[0];
       if (e.kind === "heal")
         return "A heal is not a fault: it ends partitions, and nothing is partitioned here. Add one crash or one partition instead.";
@@ -206,7 +206,7 @@ const SPECS: Spec[] = [
     },
     judge(run, s, start) {
       const fault = addedEntries(s, start)[0];
-      const what = fault === undefined ? "fault" : describeEntry(fault);
+      const what = fault === undefined ? "fault" : entryPhrase(fault);
       const atomicity = ofKind(run, "atomicity");
       const lasting = atomicity.filter((a) => a.state !== "healed");
       if (lasting.length > 0)
@@ -364,7 +364,7 @@ const SPECS: Spec[] = [
       if (d.added.length === 0) return "Crash a consumer: add a crash of consumer-cache.";
       for (const e of d.added) {
         if (e.kind !== "crash" && e.kind !== "restart")
-          return `Only a consumer's crash counts here, and the ${describeEntry(e)} is not one: the network stays reliable.`;
+          return `Only a consumer's crash counts here, and the ${entryPhrase(e)} is not one: the network stays reliable.`;
         if (!e.node.startsWith("consumer-"))
           return `Only a consumer's crash counts here, and ${e.node} is not a consumer. ${
             e.node.startsWith("broker")

@@ -4,7 +4,7 @@
  * names whatever changed that the exercise does not allow.
  */
 import type { LinkOptions, Scenario, ScheduleEntry } from "../sim/types";
-import { describeEntry } from "./shrink";
+import { entryPhrase } from "../url/schedule-text";
 
 export interface Change {
   /** Dotted path of the field, e.g. `log.acks`, `network.default.delayMsMin`, `schedule`. */
@@ -160,8 +160,8 @@ export function scheduleDiff(from: ScheduleEntry[], to: ScheduleEntry[]): Schedu
 
 function scheduleText(d: ScheduleDiff): string {
   const parts = [
-    ...d.added.map((e) => `added ${describeEntry(e)}`),
-    ...d.removed.map((e) => `removed ${describeEntry(e)}`),
+    ...d.added.map((e) => `added ${entryPhrase(e)}`),
+    ...d.removed.map((e) => `removed ${entryPhrase(e)}`),
   ];
   return `Schedule: ${parts.join("; ")}`;
 }

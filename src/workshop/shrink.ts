@@ -8,9 +8,11 @@
  * anomaly (unless the run budget ran out first, which the result says).
  */
 import { type AnomalyKind, check } from "../check/index";
+import { entryEnd, setEntryEnd, shiftEntry } from "../sim/schedule";
 import { simulate } from "../sim/simulate";
-import type { LinkOptions, Scenario, ScheduleEntry, ScriptOp } from "../sim/types";
+import type { LinkOptions, Scenario, ScriptOp } from "../sim/types";
 import { restoreScenario } from "../url/index";
+import { entryPhrase } from "../url/schedule-text";
 
 export type Predicate = (s: Scenario) => boolean;
 
@@ -30,21 +32,6 @@ export const SHRINK_MAX_RUNS = 500;
 
 export function showsKind(kind: AnomalyKind): Predicate {
   return (s) => check(simulate(s)).anomalies.some((a) => a.kind === kind);
-}
-
-export function describeEntry(e: ScheduleEntry): string {
-  switch (e.kind) {
-    case "partition":
-      return `partition ${e.a.join(",")} | ${e.b.join(",")} at ${e.at} ms${e.until !== undefined ? ` until ${e.until} ms` : ""}`;
-    case "crash":
-      return `crash of ${e.node} at ${e.at} ms`;
-    case "restart":
-      return `restart of ${e.node} at ${e.at} ms`;
-    case "heal":
-      return `heal at ${e.at} ms`;
-    case "add-store":
-      return `${e.store} joining at ${e.at} ms`;
-  }
 }
 
 const describeOp = (o: ScriptOp): string =>
@@ -115,7 +102,7 @@ export function shrink(
       any =
         attempt((d) => {
           d.schedule.splice(i, 1);
-        }, describeEntry(entry)) || any;
+        }, entryPhrase(entry)) || any;
     }
     return any;
   }
@@ -212,17 +199,13 @@ export function shrink(
   function shortenTimes(): boolean {
     let any = false;
     current.schedule.forEach((e, i) => {
-      const end = e.kind === "partition" ? e.until : e.kind === "crash" ? e.restartAt : undefined;
+      const end = entryEnd(e);
       if (end === undefined || end - e.at < 2) return;
       const half = e.at + Math.floor((end - e.at) / 2);
       any =
         attempt(
-          (d) => {
-            const x = d.schedule[i];
-            if (x.kind === "partition") x.until = half;
-            else if (x.kind === "crash") x.restartAt = half;
-          },
-          `${describeEntry(e)}: shortened to ${half - e.at} ms`,
+          (d) => setEntryEnd(d.schedule[i], half),
+          `${entryPhrase(e)}: shortened to ${half - e.at} ms`,
           `duration ${i}`,
         ) || any;
     });
@@ -246,12 +229,6 @@ export function shrink(
     }
     return any;
   }
-}
-
-function shiftEntry(e: ScheduleEntry, ms: number): void {
-  e.at -= ms;
-  if (e.kind === "partition" && e.until !== undefined) e.until -= ms;
-  if (e.kind === "crash" && e.restartAt !== undefined) e.restartAt -= ms;
 }
 
 function opsOf(s: Scenario): ScriptOp[] {

@@ -28,6 +28,10 @@ function useNodeChoice(preferred: string[]): [string, (v: string) => void] {
   return [value, setChoice];
 }
 
+/** Restart delays offered for "Crash node"; "stay down" is the empty value. */
+export const RESTART_AFTER_MS = [50, 100, 200, 500] as const;
+const DEFAULT_RESTART_MS = 100;
+
 /** Break it live: every action lands in the schedule at the playhead. */
 export function FaultControls() {
   const playhead = useAppStore((s) => Math.round(s.playhead));
@@ -35,14 +39,37 @@ export function FaultControls() {
   const [from, setFrom] = useNodeChoice(["client-1"]);
   const [to, setTo] = useNodeChoice(["search", "cache", "db"]);
   const [oneWay, setOneWay] = useState(false);
+  // A crashed node comes back by default: a node that stays down makes every strategy look broken.
+  const [restartAfter, setRestartAfter] = useState<number | null>(DEFAULT_RESTART_MS);
   return (
     <fieldset className="faults">
       <legend>Break it at {playhead} ms</legend>
       <div className="fault-row">
         <NodeSelect label="Node" value={node} onChange={setNode} />
+        <label className="field">
+          <span>Restart</span>
+          <select
+            value={restartAfter === null ? "" : String(restartAfter)}
+            onChange={(e) => setRestartAfter(e.target.value === "" ? null : Number(e.target.value))}
+          >
+            {RESTART_AFTER_MS.map((ms) => (
+              <option key={ms} value={String(ms)}>
+                after {ms} ms
+              </option>
+            ))}
+            <option value="">stay down</option>
+          </select>
+        </label>
         <button
           type="button"
-          onClick={() => actions.schedule({ at: playheadMs(), kind: "crash", node })}
+          onClick={() => {
+            const at = playheadMs();
+            actions.schedule(
+              restartAfter === null
+                ? { at, kind: "crash", node }
+                : { at, kind: "crash", node, restartAt: at + restartAfter },
+            );
+          }}
         >
           Crash node
         </button>

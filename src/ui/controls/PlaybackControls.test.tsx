@@ -54,4 +54,19 @@ describe("PlaybackControls", () => {
     act(() => playback.send({ type: "SET_SPEED", speed: 0.25 }));
     expect(screen.getByRole("combobox", { name: "Speed" })).toHaveValue("0.25");
   });
+
+  it("says how long the run plays at the chosen speed", async () => {
+    const user = userEvent.setup();
+    render(<PlaybackControls />);
+    const speed = screen.getByRole("combobox", { name: "Speed" });
+    expect(speed).toHaveAttribute(
+      "title",
+      expect.stringContaining("At 1× this run plays in about 6 s"),
+    );
+    await user.selectOptions(speed, "2");
+    expect(speed).toHaveAttribute(
+      "title",
+      expect.stringContaining("At 2× this run plays in about 3 s"),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useAppStore } from "../../app/app-store";
-import { playback, usePlaybackSpeed, usePlaybackStatus } from "../../app/playback";
+import { playback, playSeconds, usePlaybackSpeed, usePlaybackStatus } from "../../app/playback";
 import { SPEEDS } from "../../app/playback-machine";
 
 function PlayIcon({ playing }: { playing: boolean }) {
@@ -33,6 +33,8 @@ export function PlaybackControls() {
   const playhead = useAppStore((s) => s.playhead);
   const end = useAppStore((s) => s.trace.endTime);
   const playing = status === "playing";
+  const seconds = Math.round(playSeconds(end, speed));
+  const paceText = `At ${speed}× this run plays in about ${seconds} s; step with → to go event by event`;
   const timeId = useId();
   return (
     <div className="control-group playback">
@@ -69,6 +71,7 @@ export function PlaybackControls() {
         <span>Speed</span>
         <select
           value={String(speed)}
+          title={paceText}
           onChange={(e) => playback.send({ type: "SET_SPEED", speed: Number(e.target.value) })}
         >
           {SPEEDS.map((s) => (

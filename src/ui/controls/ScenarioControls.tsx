@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
+import { isModified, useUndoStore } from "../../app/undo";
 import { PRESETS } from "../../sim/presets";
 import { STRATEGIES, type Strategy } from "../../sim/types";
 
@@ -47,6 +48,8 @@ export function ScenarioControls() {
   const presetName = useAppStore((s) => s.presetName);
   const strategy = useAppStore((s) => s.scenario.strategy);
   const description = PRESETS.find((p) => p.name === presetName)?.description;
+  const modified = useAppStore((s) => isModified(s.scenario, s.presetName));
+  const canUndo = useUndoStore((s) => s.past.length > 0);
   return (
     <div className="control-group scenario">
       <label className="field">
@@ -59,11 +62,29 @@ export function ScenarioControls() {
           {presetName === null && <option value="">(custom)</option>}
           {PRESETS.map((p) => (
             <option key={p.name} value={p.name}>
-              {p.name}
+              {modified && p.name === presetName ? `${p.name} (modified)` : p.name}
             </option>
           ))}
         </select>
       </label>
+      {modified && (
+        <button
+          type="button"
+          onClick={() => actions.resetToPreset()}
+          title="Drop the edits and go back to the preset (Ctrl+Z brings them back)"
+        >
+          Reset to preset
+        </button>
+      )}
+      <button
+        type="button"
+        disabled={!canUndo}
+        onClick={() => actions.undo()}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        title="Undo the last change to the scenario (Ctrl+Z / ⌘Z)"
+      >
+        Undo
+      </button>
       <label className="field">
         <span>Strategy</span>
         <select

@@ -2,6 +2,15 @@ import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
 import { describeEntry } from "../../app/schedule-text";
 
+/** Entries in time order (ties in schedule order), each with its index in the schedule. */
+export function byTime<T extends { at: number }>(
+  schedule: readonly T[],
+): Array<{ entry: T; i: number }> {
+  return schedule
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => a.entry.at - b.entry.at || a.i - b.i);
+}
+
 export function ScheduleList() {
   const schedule = useAppStore((s) => s.scenario.schedule);
   return (
@@ -11,11 +20,10 @@ export function ScheduleList() {
         <p className="empty">Nothing scheduled: no faults in this run.</p>
       ) : (
         <ul aria-labelledby="schedule-heading">
-          {schedule.map((entry, i) => {
+          {byTime(schedule).map(({ entry, i }) => {
             const text = describeEntry(entry);
             return (
-              // Entries have no id; their position is their identity until one is removed.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              // Entries have no id; their position in the schedule is their identity until one is removed.
               <li key={`${i}-${text}`}>
                 <span>{text}</span>
                 <button

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
 import { resetAppStore, useAppStore } from "../../app/app-store";
 import { resetPlayback } from "../../app/playback";
-import { AnomaliesPanel } from "./AnomaliesPanel";
+import { AnomaliesPanel, momentsOf } from "./AnomaliesPanel";
 
 describe("AnomaliesPanel", () => {
   beforeEach(() => {
@@ -46,5 +46,12 @@ describe("AnomaliesPanel", () => {
     expect(screen.getByRole("button", { pressed: true })).toHaveTextContent(first?.kind ?? "");
     await user.click(screen.getByRole("button", { pressed: true }));
     expect(useAppStore.getState().highlight).toEqual([]);
+  });
+
+  it("says when an anomaly was detected, and confirmed or healed only once that is known", () => {
+    const a = { detectedAt: 60 } as Parameters<typeof momentsOf>[0];
+    expect(momentsOf(a)).toBe("detected at 60 ms");
+    expect(momentsOf({ ...a, confirmedAt: 68 })).toBe("detected at 60 ms · confirmed at 68 ms");
+    expect(momentsOf({ ...a, healedAt: 90 })).toBe("detected at 60 ms · healed at 90 ms");
   });
 });

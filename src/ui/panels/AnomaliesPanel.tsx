@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { actions } from "../../app/actions";
-import { ACID_NAMES, groupedAnomaliesAt } from "../../app/anomalies";
+import { ACID_NAMES, explanationAt, groupedAnomaliesAt } from "../../app/anomalies";
 import { useAppStore } from "../../app/app-store";
 import type { Anomaly } from "../../check/types";
 
@@ -9,6 +9,14 @@ const STATE_MARK: Record<Anomaly["state"], string> = {
   confirmed: "!",
   healed: "✓",
 };
+
+/** When it was detected, and confirmed or healed if that is known at the playhead yet. */
+export function momentsOf(anomaly: Anomaly): string {
+  const parts = [`detected at ${anomaly.detectedAt} ms`];
+  if (anomaly.confirmedAt !== undefined) parts.push(`confirmed at ${anomaly.confirmedAt} ms`);
+  if (anomaly.healedAt !== undefined) parts.push(`healed at ${anomaly.healedAt} ms`);
+  return parts.join(" · ");
+}
 
 function AnomalyItem({ anomaly, selected }: { anomaly: Anomaly; selected: boolean }) {
   return (
@@ -25,9 +33,9 @@ function AnomalyItem({ anomaly, selected }: { anomaly: Anomaly; selected: boolea
             <span aria-hidden="true">{STATE_MARK[anomaly.state]} </span>
             {anomaly.state}
           </span>
-          <span className="muted"> at {anomaly.detectedAt} ms</span>
+          <span className="muted"> {momentsOf(anomaly)}</span>
         </span>
-        <span className="explanation">{anomaly.explanation}</span>
+        <span className="explanation">{explanationAt(anomaly)}</span>
       </button>
     </li>
   );

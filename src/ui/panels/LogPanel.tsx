@@ -2,6 +2,7 @@ import { useAppStore } from "../../app/app-store";
 import { type OfflineSpell, type PartitionView, partitionAt } from "../../app/log-index";
 import { traceIndex } from "../../app/trace-index";
 import type { Report } from "../../check/types";
+import { GlossaryButton } from "../help/Glossary";
 
 /** Rows drawn per partition; a long run's older records are summarised in one line. */
 const MAX_ROWS = 60;
@@ -37,6 +38,7 @@ export function LogPanel() {
   return (
     <section className="panel log" aria-labelledby="log-heading">
       <h2 id="log-heading">Log</h2>
+      <GlossaryButton label="What do acks, ISR, high watermark mean? Glossary" />
       {views.map((v) => (
         <div key={v.partition} className="partition">
           <h3>

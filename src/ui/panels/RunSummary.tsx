@@ -21,11 +21,15 @@ export function RunSummary() {
         <dd>{trace.events.length}</dd>
       </div>
       <div>
-        <dt>Quiescence</dt>
+        <dt title="Quiescence: the moment no message is in flight and nothing is left to happen">
+          All quiet at
+        </dt>
         <dd>{quiescence}</dd>
       </div>
       <div>
-        <dt>Trace hash</dt>
+        <dt title="Trace hash: a fingerprint of every event; the same link replays the same run with the same fingerprint">
+          Run fingerprint
+        </dt>
         <dd>
           <code data-testid="trace-hash">{trace.traceHash}</code>
         </dd>

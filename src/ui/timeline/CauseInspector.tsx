@@ -1,3 +1,4 @@
+import { explanationAt } from "../../app/anomalies";
 import type { CauseStep } from "../../check/cause";
 import { ACID_LETTER, type Anomaly } from "../../check/types";
 
@@ -37,7 +38,7 @@ export function CauseInspector({ anomaly, cause, selectedSeq, onSelectEvent, onC
           ×
         </button>
       </header>
-      <p className="tl-cause-what">{anomaly.explanation}</p>
+      <p className="tl-cause-what">{explanationAt(anomaly)}</p>
       <ol className="tl-cause-steps">
         {cause.map((step) => (
           <li key={step.seq} data-role={step.role}>

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from "react";
+import { explanationAt } from "../../app/anomalies";
 import type { CauseStep } from "../../check/cause";
 import { type AnomalyBand, bandBoxes } from "./anomaly";
 import { groupTitle } from "./BackLayer";
@@ -84,7 +85,7 @@ function FrontLayerView({
               data-anomaly={b.anomaly.id}
               data-state={b.state}
             >
-              <title>{b.anomaly.explanation}</title>
+              <title>{explanationAt(b.anomaly)}</title>
               <rect
                 x={bx}
                 y={y0}

@@ -1,4 +1,5 @@
 import { memo, useEffect, useState } from "react";
+import { explanationAt } from "../../app/anomalies";
 import type { AnomalyBand } from "./anomaly";
 import { fmtMs } from "./causal";
 import { type View, visibleRange } from "./view";
@@ -23,7 +24,7 @@ function SummaryView({
     ? bands
         .map(
           (b) =>
-            `${b.letter} ${b.anomaly.kind} on key ${b.anomaly.key} (${b.state}): ${b.anomaly.explanation}`,
+            `${b.letter} ${b.anomaly.kind} on key ${b.anomaly.key} (${b.state}): ${explanationAt(b.anomaly)}`,
         )
         .join(" ")
     : "No anomaly detected so far.";

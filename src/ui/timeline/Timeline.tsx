@@ -10,10 +10,11 @@ import {
   useRef,
   useState,
 } from "react";
+import { explanationAt } from "../../app/anomalies";
 import type { CauseStep } from "../../check/cause";
 import type { Anomaly, Report } from "../../check/types";
 import type { Trace } from "../../sim/types";
-import { anomalyBands, bandBoxes, bandLabelAt, MAX_BAND_ROWS } from "./anomaly";
+import { anomalyBands, bandAt, bandBoxes, bandLabelAt, MAX_BAND_ROWS } from "./anomaly";
 import { BackLayer } from "./BackLayer";
 import { CanvasLayer } from "./CanvasLayer";
 import { CauseInspector } from "./CauseInspector";
@@ -188,9 +189,9 @@ export function Timeline(props: TimelineProps) {
       return;
     }
     const seq = hitTest(v, px, py);
-    // An anomaly's label selects the anomaly (again: clears it), unless an event sits right there.
-    const label =
-      seq === null && props.onSelectAnomaly ? bandLabelAt(bandBoxes(v, bands), px, py) : null;
+    // An anomaly's label or band selects the anomaly (again: clears it), unless an event sits right there.
+    const boxes = seq === null && props.onSelectAnomaly ? bandBoxes(v, bands) : [];
+    const label = seq === null ? (bandLabelAt(boxes, px, py) ?? bandAt(boxes, px, py)) : null;
     if (label !== null) {
       props.onSelectAnomaly?.(label === selectedAnomaly?.id ? null : label);
       return;
@@ -262,6 +263,33 @@ export function Timeline(props: TimelineProps) {
           >
             {svgMode ? <SvgMarks v={v} focus={focus} /> : null}
           </FrontLayer>
+          {props.onSelectAnomaly && (
+            <div className="tl-anomaly-hits">
+              {bandBoxes(v, bands).map(({ band: b, label: l }) =>
+                l === null || l.x > layout.plotX1 || l.x + l.w < layout.plotX0 ? null : (
+                  <button
+                    key={b.anomaly.id}
+                    type="button"
+                    className="tl-anomaly-hit"
+                    data-anomaly-hit={b.anomaly.id}
+                    aria-pressed={b.anomaly.id === selectedAnomaly?.id}
+                    title={explanationAt(b.anomaly)}
+                    style={{ left: l.x - 2, top: l.y - 2, width: l.w + 4, height: l.h + 4 }}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      props.onSelectAnomaly?.(
+                        b.anomaly.id === selectedAnomaly?.id ? null : b.anomaly.id,
+                      );
+                    }}
+                  >
+                    <span className="tl-sr-only">
+                      {`${b.letter} ${b.anomaly.kind} on key ${b.anomaly.key} (${b.state}): ${explanationAt(b.anomaly)}`}
+                    </span>
+                  </button>
+                ),
+              )}
+            </div>
+          )}
           {hovered && hover && (
             <div className="tl-tooltip" role="tooltip" style={{ left: hover.left, top: hover.top }}>
               {describeEvent(hovered)}
@@ -271,7 +299,13 @@ export function Timeline(props: TimelineProps) {
       </div>
       {selectedAnomaly !== null && cause.length > 0 && (
         <CauseInspector
-          anomaly={selectedAnomaly}
+          // As known at the playhead (not detected yet: nothing confirmed or healed either).
+          anomaly={
+            bands.find((b) => b.anomaly.id === selectedAnomaly.id)?.anomaly ?? {
+              ...selectedAnomaly,
+              state: "suspected",
+            }
+          }
           cause={cause}
           selectedSeq={selected}
           onSelectEvent={select}

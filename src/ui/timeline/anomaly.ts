@@ -189,6 +189,16 @@ export function bandBoxes(v: View, bands: AnomalyBand[]): BandBox[] {
 }
 
 /** The anomaly whose label is under the point, if any (the last drawn wins). */
+/** The innermost (last drawn) band whose box holds the point: a click on a band selects its anomaly. */
+export function bandAt(boxes: BandBox[], px: number, py: number): string | null {
+  for (let i = boxes.length - 1; i >= 0; i--) {
+    const b = boxes[i];
+    if (px >= b.x && px <= b.x + b.width && py >= b.y && py <= b.y + b.height)
+      return b.band.anomaly.id;
+  }
+  return null;
+}
+
 export function bandLabelAt(boxes: BandBox[], px: number, py: number): string | null {
   for (let i = boxes.length - 1; i >= 0; i--) {
     const l = boxes[i].label;

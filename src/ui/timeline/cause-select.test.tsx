@@ -1,4 +1,4 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
@@ -43,5 +43,24 @@ describe("selecting an anomaly shows its cause", () => {
     expect(useAppStore.getState().cause).toEqual([]);
     expect(screen.queryByRole("region", { name: "Cause of the anomaly" })).toBeNull();
     expect(screen.getByTestId("timeline")).not.toHaveClass("tl-dim");
+  });
+
+  it("from the timeline: an anomaly's label is a button that selects it, and again clears it", async () => {
+    const user = userEvent.setup();
+    render(<TimelinePane />);
+    act(() => {
+      actions.loadPreset("kleppmann-race");
+      actions.seek(useAppStore.getState().trace.endTime);
+    });
+    const label = screen.getByRole("button", { name: /^I isolation on key x/ });
+    expect(label).toHaveAttribute("title", expect.stringMatching(/search/));
+    label.focus();
+    expect(label).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(useAppStore.getState().selectedAnomalyId).toMatch(/^isolation:/);
+    expect(useAppStore.getState().cause.length).toBeGreaterThan(0);
+    // A click, not a pointer press: d3-zoom's drag needs a real window.
+    fireEvent.click(screen.getByRole("button", { name: /^I isolation on key x/ }));
+    expect(useAppStore.getState().selectedAnomalyId).toBeNull();
   });
 });
