@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { GlossaryButton } from "./help/Glossary";
+import { useModalDialog } from "./use-modal-dialog";
 
 /**
  * "About the model": what in the simulation behaves like the real systems,
@@ -8,14 +9,8 @@ import { GlossaryButton } from "./help/Glossary";
  */
 export function AboutModel() {
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const d = dialog.current;
-    if (d === null) return;
-    if (open && !d.open) d.showModal?.();
-    if (!open && d.open) d.close?.();
-  }, [open]);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>

@@ -1,19 +1,14 @@
 import "./share.css";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import modelChanges from "../../docs/model-changes.md?raw";
 import { dismissModelNotice, useLinkStore } from "../app/link-store";
 import { MODEL_VERSION } from "../sim/model";
 import { Markdown } from "./Markdown";
+import { useModalDialog } from "./use-modal-dialog";
 
 /** docs/model-changes.md, as the repository has it, in a dialog. */
 function ModelChanges({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d === null) return;
-    if (open && !d.open) d.showModal?.();
-    if (!open && d.open) d.close?.();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog
       ref={dialog}

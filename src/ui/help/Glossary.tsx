@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalDialog } from "../use-modal-dialog";
 
 /** The words the Log panel and the model use, each in a sentence or two. */
 export const GLOSSARY: ReadonlyArray<{ term: string; meaning: string }> = [
@@ -47,14 +48,8 @@ export const GLOSSARY: ReadonlyArray<{ term: string; meaning: string }> = [
 /** A "Glossary" button and its dialog; `label` names the button where it sits. */
 export function GlossaryButton({ label = "Glossary" }: { label?: string }) {
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const d = dialog.current;
-    if (d === null) return;
-    if (open && !d.open) d.showModal?.();
-    if (!open && d.open) d.close?.();
-  }, [open]);
   return (
     <>
       <button type="button" className="glossary-link" onClick={() => setOpen(true)}>

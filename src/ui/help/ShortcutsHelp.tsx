@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { useModalDialog } from "../use-modal-dialog";
 
 const PLAYBACK_KEYS: Array<[string, string]> = [
   ["Space", "Play or pause"],
@@ -48,14 +49,8 @@ function KeyTable({ caption, rows }: { caption: string; rows: Array<[string, str
 /** The "?" button and the `?` key: every keyboard shortcut on one screen. */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const d = dialog.current;
-    if (d === null) return;
-    if (open && !d.open) d.showModal?.();
-    if (!open && d.open) d.close?.();
-  }, [open]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "?" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
