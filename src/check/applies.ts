@@ -96,8 +96,10 @@ export function onApply(
  * no longer holds at that offset (truncated, the offset reused) is not exempt.
  */
 function sourcePosition(f: Facts, e: TraceEvent): number | undefined {
-  if (f.strategy === "cdc") return e.ref === undefined ? undefined : f.sourcePos.get(String(e.ref));
-  if (f.ref !== "log" || e.offset === undefined || e.partition === undefined) return undefined;
+  if (f.way.positionBy === "lsn")
+    return e.ref === undefined ? undefined : f.sourcePos.get(String(e.ref));
+  if (f.way.positionBy !== "offset" || e.offset === undefined || e.partition === undefined)
+    return undefined;
   if (f.trace.final.log[e.partition]?.[e.offset] !== e.write) return undefined;
   return f.sourcePos.get(`${e.partition}:${e.offset}`);
 }

@@ -1,3 +1,4 @@
+import { strategyOf } from "../sim/strategy";
 import type { Trace, TraceEvent } from "../sim/types";
 import { type CauseIndex, indexOf, NETWORK, processOf } from "./cause-index";
 import {
@@ -83,8 +84,7 @@ function scopeOf(ix: CauseIndex, a: Anomaly): Scope {
     const who = writerOf(ix, w);
     if (who !== null) nodes.add(who);
   }
-  const strategy = ix.trace.scenario.strategy;
-  const logged = strategy === "log" || strategy === "cdc";
+  const logged = strategyOf(ix.trace.scenario.strategy).usesLog;
   for (const s of a.stores) if (s !== "log") nodes.add(s);
   for (const n of ix.trace.nodes) {
     if (!logged) continue;

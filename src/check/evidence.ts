@@ -1,4 +1,3 @@
-import { isSystemOfRecord } from "../sim/store-traits";
 import { CONNECTOR_ID, clientId, consumerId } from "../sim/topology";
 import type { Facts } from "./facts";
 
@@ -10,10 +9,9 @@ import type { Facts } from "./facts";
 export function pathNodes(f: Facts, target: string): string[] {
   const brokers = f.trace.nodes.filter((n) => n.kind === "broker").map((n) => n.id);
   if (target === "log") return brokers;
-  if (f.strategy === "log") return [target, consumerId(target), ...brokers];
-  if (f.strategy === "cdc" && !isSystemOfRecord(target))
-    return [target, consumerId(target), CONNECTOR_ID, ...brokers];
-  return [target];
+  if (!f.way.fedFromLog(target)) return [target];
+  const connector = f.way.capturesDb ? [CONNECTOR_ID] : [];
+  return [target, consumerId(target), ...connector, ...brokers];
 }
 
 /**

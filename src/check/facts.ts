@@ -1,3 +1,4 @@
+import type { StrategyDescriptor } from "../sim/strategy";
 import type { EventReader, Strategy, Trace, WriteOp } from "../sim/types";
 import type { DivergenceTracker } from "./divergence";
 import type { IdTable } from "./id-table";
@@ -30,6 +31,8 @@ export interface Facts {
   /** The trace's events, read one at a time (see `eventsOf`); indices below point into it. */
   events: EventReader;
   strategy: Strategy;
+  /** What the strategy is (who writes where, its order's source); read this, not the strategy's name. */
+  way: StrategyDescriptor;
   /** `db`, or `log` when the log is the reference and the system of record. */
   ref: string;
   /** Quiescence, or the end of a capped run (whose findings then stay suspected). */

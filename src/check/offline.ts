@@ -1,5 +1,4 @@
 import { partitionFor } from "../sim/log/producer";
-import { isSystemOfRecord } from "../sim/store-traits";
 import type { Facts } from "./facts";
 import type { OfflinePartition } from "./types";
 
@@ -52,8 +51,7 @@ export function offlinePartitions(f: Facts): OfflinePartition[] {
 
 /** Whether `store` is fed through the log (so an offline partition holds it back). */
 export function behindLog(f: Facts, store: string): boolean {
-  if (f.strategy === "log") return true;
-  return f.strategy === "cdc" && !isSystemOfRecord(store);
+  return f.way.fedFromLog(store);
 }
 
 /**

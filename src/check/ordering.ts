@@ -52,7 +52,7 @@ export function isolationDrafts(f: Facts): Draft[] {
 export function duplicateDrafts(f: Facts): Draft[] {
   const events = f.events;
   // In one database the views change in the db's own transaction: one duplicate, told at the db.
-  const inTransaction = (store: string) => f.strategy === "single-db" && store !== f.ref;
+  const inTransaction = (store: string) => f.way.transaction && store !== f.ref;
   return f.duplicates
     .filter((d) => !inTransaction(d.store))
     .map(({ store, write, applies }) => {

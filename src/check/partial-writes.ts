@@ -19,7 +19,7 @@ function clientOf(f: Facts): (write: number) => string {
 /** Writes absent from the log that some check needs to explain (orphans, lost acks). */
 export function writesMissingFromLog(f: Facts, inLog: Set<number>): Set<number> {
   const out = new Set<number>();
-  if (f.strategy !== "log") return out;
+  if (f.way.clientWrites !== "log") return out;
   for (const op of f.ops.values()) {
     if (op.op === "read" || inLog.has(op.id)) continue;
     if (f.ackIdx.has(op.id) || f.stores.some((s) => f.firstApply.get(s)?.has(op.id)))
@@ -39,7 +39,7 @@ function isTarget(f: Facts, store: string, invokeIdx: number): boolean {
   const joined = f.joinedIdx.get(store);
   if (joined === undefined) return false;
   // A store that joins a log-based system late replays the whole log.
-  return f.strategy === "log" || joined < invokeIdx;
+  return f.way.lateStoresOweHistory || joined < invokeIdx;
 }
 
 /** A crashed cache (a store that is not durable) forgets everything, so a write it missed before crashing would be gone anyway. */

@@ -1,5 +1,6 @@
 import { eventsOf } from "../sim/event-reader";
 import { losesStateOnCrash, mayMiss } from "../sim/store-traits";
+import { strategyOf } from "../sim/strategy";
 import { addedStores } from "../sim/topology";
 import { type EventReader, STORE_NAMES, type Trace, type WriteOp } from "../sim/types";
 import { forget, type IncrApplies, nested, onApply, type StoreTables } from "./applies";
@@ -106,7 +107,8 @@ function survey(trace: Trace, events: EventReader, ref: string) {
 
 export function scan(trace: Trace): Facts {
   const strategy = trace.scenario.strategy;
-  const ref = strategy === "log" ? "log" : "db";
+  const way = strategyOf(strategy);
+  const ref = way.orderSource;
   const events = eventsOf(trace);
   const { stores, history, keys, sourcePos } = survey(trace, events, ref);
   const ops = new Map<number, WriteOp>();
@@ -122,6 +124,7 @@ export function scan(trace: Trace): Facts {
     trace,
     events,
     strategy,
+    way,
     ref,
     end: trace.quiescedAt ?? trace.endTime,
     quiesced: trace.quiescedAt !== null,

@@ -5,18 +5,11 @@ import { Consumer } from "./log/consumer";
 import { Controller } from "./log/controller";
 import { Producer } from "./log/producer";
 import type { Message } from "./messages";
-import { entryLast, scheduleEntry } from "./schedule";
+import { assertNever, entryLast, scheduleEntry } from "./schedule";
 import { StoreNode, StoreState } from "./store";
 import { STORE_TRAITS } from "./store-traits";
-import {
-  brokerId,
-  clientId,
-  consumedStores,
-  consumerId,
-  runNodes,
-  storesOf,
-  usesLog,
-} from "./topology";
+import { strategyOf } from "./strategy";
+import { brokerId, clientId, consumedStores, consumerId, runNodes, storesOf } from "./topology";
 import type { TraceColumns } from "./trace-columns";
 import type {
   EventReader,
@@ -101,7 +94,8 @@ function assemble(s: Scenario, world: World): Assembly {
   const active = a.active;
   for (const name of allStores) a.stores.set(name, new StoreState(name, world, s.versionedWrites));
 
-  if (usesLog(s.strategy)) {
+  const way = strategyOf(s.strategy);
+  if (way.usesLog) {
     const ids = Array.from({ length: s.log.brokers }, (_, i) => brokerId(i + 1));
     const controller = new Controller(world, s.log, ids);
     a.controller = controller;
@@ -117,21 +111,30 @@ function assemble(s: Scenario, world: World): Assembly {
   const targets = (): StoreName[] => allStores.filter((n) => active.has(n));
   const readTargets = allStores.filter((n) => STORE_TRAITS[n].readTarget);
   const readFrom = (): StoreName =>
-    (s.strategy !== "single-db" && readTargets.find((n) => active.has(n))) || "db";
+    (!way.transaction && readTargets.find((n) => active.has(n))) || "db";
   for (let i = 1; i <= s.clients; i++) {
     const id = clientId(i);
     const client = new Client(id, world);
     const direct = (only: () => StoreName[], tx: boolean) =>
       new StorePerformer(world, id, s.dualWrite, only, readFrom, tx);
-    if (s.strategy === "dual-write") client.performer = direct(targets, false);
-    else if (s.strategy === "single-db") client.performer = direct(() => ["db"], true);
-    else if (s.strategy === "cdc") client.performer = direct(() => ["db"], false);
-    else if (a.controller !== null) {
-      const producer = new Producer(world, id, s.log, a.controller, s.log.retries, dedupe);
-      client.performer = new LogPerformer(
-        producer,
-        direct(() => ["db"], false),
-      );
+    switch (way.clientWrites) {
+      case "every-store":
+        client.performer = direct(targets, false);
+        break;
+      case "db":
+        client.performer = direct(() => ["db"], way.transaction);
+        break;
+      case "log": {
+        if (a.controller === null) break;
+        const producer = new Producer(world, id, s.log, a.controller, s.log.retries, dedupe);
+        client.performer = new LogPerformer(
+          producer,
+          direct(() => ["db"], false),
+        );
+        break;
+      }
+      default:
+        assertNever(way.clientWrites);
     }
     a.clients.push(client);
     world.register(client);
@@ -140,10 +143,10 @@ function assemble(s: Scenario, world: World): Assembly {
   const db = a.stores.get("db");
   for (const [name, state] of a.stores) {
     const views = () =>
-      s.strategy === "single-db" && name === "db"
+      way.transaction && name === "db"
         ? [...a.stores.values()].filter((v) => v !== state && active.has(v.name))
         : [];
-    if (s.strategy === "single-db" && name !== "db") continue;
+    if (way.transaction && name !== "db") continue;
     const node = new StoreNode(world, state, views, dedupe);
     a.storeNodes.set(name, node);
     world.register(node);
@@ -158,7 +161,7 @@ function assemble(s: Scenario, world: World): Assembly {
       a.consumers.set(name, consumer);
       world.register(consumer);
     }
-    if (s.strategy === "cdc" && db !== undefined) {
+    if (way.capturesDb && db !== undefined) {
       a.connector = new Connector(world, s.log, a.controller, db, dedupe);
       world.register(a.connector);
     }
@@ -287,7 +290,7 @@ function scheduleFaults(s: Scenario, a: Assembly): void {
     if (a.active.has(store)) return;
     a.active.add(store);
     w.emit("add-store", store);
-    if (s.strategy === "single-db") backfill(a, store);
+    if (strategyOf(s.strategy).transaction) backfill(a, store);
     a.consumers.get(store)?.start();
   };
   const effects = {

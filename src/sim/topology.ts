@@ -1,3 +1,4 @@
+import { strategyOf } from "./strategy";
 import type { NodeInfo, Scenario, StoreName, Strategy } from "./types";
 
 /**
@@ -39,7 +40,7 @@ export function consumerId(store: string): string {
 
 /** Strategies whose writes go through the replicated log (brokers, consumers; cdc adds the connector). */
 export function usesLog(strategy: Strategy): boolean {
-  return strategy === "log" || strategy === "cdc";
+  return strategyOf(strategy).usesLog;
 }
 
 /**
@@ -58,10 +59,11 @@ export function storesOf(s: Pick<Scenario, "stores" | "schedule">): StoreName[] 
   return [...new Set<StoreName>([...s.stores, ...addedStores(s)])];
 }
 
-/** The stores a consumer feeds from the log: all of them under `log`, all but `db` under `cdc`, none otherwise. */
+/** The stores a consumer feeds from the log (the strategy's `fedFromLog`): all of them under `log`, all but the system of record under `cdc`, none otherwise. */
 export function consumedStores(strategy: Strategy, stores: readonly StoreName[]): StoreName[] {
-  if (!usesLog(strategy)) return [];
-  return stores.filter((n) => strategy === "log" || n !== "db");
+  const way = strategyOf(strategy);
+  if (!way.usesLog) return [];
+  return stores.filter(way.fedFromLog);
 }
 
 function node(id: string, kind: NodeKind): NodeInfo {
@@ -83,7 +85,8 @@ export function runNodes(s: RunTopology): NodeInfo[] {
   for (let i = 1; i <= s.log.brokers; i++) nodes.push(node(brokerId(i), "broker"));
   for (const store of consumedStores(s.strategy, stores))
     nodes.push(node(consumerId(store), "consumer"));
-  if (s.strategy === "cdc" && stores.includes("db")) nodes.push(node(CONNECTOR_ID, "connector"));
+  if (strategyOf(s.strategy).capturesDb && stores.includes("db"))
+    nodes.push(node(CONNECTOR_ID, "connector"));
   return nodes;
 }
 

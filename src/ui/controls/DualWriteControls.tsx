@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
+import { strategyOf } from "../../sim/strategy";
 import type { DualWriteOptions } from "../../sim/types";
 
 /**
@@ -12,7 +13,7 @@ export function DualWriteControls() {
   const strategy = useAppStore((s) => s.scenario.strategy);
   const options = useAppStore((s) => s.scenario.dualWrite);
   const id = useId();
-  if (strategy !== "dual-write") return null;
+  if (strategyOf(strategy).clientWrites !== "every-store") return null;
   const set = (patch: Partial<DualWriteOptions>) =>
     actions.editScenario((s) => {
       s.dualWrite = { ...s.dualWrite, ...patch };

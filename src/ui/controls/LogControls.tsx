@@ -1,3 +1,4 @@
+import { strategyOf } from "../../sim/strategy";
 import "./log-controls.css";
 import { useId } from "react";
 import { actions } from "../../app/actions";
@@ -38,7 +39,7 @@ export function LogControls() {
   const strategy = useAppStore((s) => s.scenario.strategy);
   const log = useAppStore((s) => s.scenario.log);
   const id = useId();
-  if (strategy !== "log" && strategy !== "cdc") return null;
+  if (!strategyOf(strategy).usesLog) return null;
   const replicas = Array.from({ length: log.brokers }, (_, i) => i + 1);
   // A scenario from a link may ask for more than there are brokers: keep its value choosable.
   if (!replicas.includes(log.minInsyncReplicas)) replicas.push(log.minInsyncReplicas);

@@ -3,14 +3,8 @@ import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
 import { isModified, useUndoStore } from "../../app/undo";
 import { PRESETS } from "../../sim/presets";
+import { STRATEGY } from "../../sim/strategy";
 import { STRATEGIES, type Strategy } from "../../sim/types";
-
-const STRATEGY_LABELS: Record<Strategy, string> = {
-  "single-db": "single-db (one transaction)",
-  "dual-write": "dual-write",
-  log: "log",
-  cdc: "cdc (outbox)",
-};
 
 function SeedInput() {
   const seed = useAppStore((s) => s.scenario.seed);
@@ -97,7 +91,7 @@ export function ScenarioControls() {
         >
           {STRATEGIES.map((s) => (
             <option key={s} value={s}>
-              {STRATEGY_LABELS[s]}
+              {STRATEGY[s].label}
             </option>
           ))}
         </select>
