@@ -1,14 +1,9 @@
 import { anomaliesAt } from "../check";
+import { ACID_LETTERS } from "../check/letters";
 import { ACID_LETTER, type AcidLetter, type Anomaly, type Report } from "../check/types";
 
-export const ACID_ORDER: readonly AcidLetter[] = ["A", "C", "I", "D"];
-
-export const ACID_NAMES: Record<AcidLetter, string> = {
-  A: "Atomicity",
-  C: "Consistency",
-  I: "Isolation",
-  D: "Durability",
-};
+/** The letter table lives with the checker that files kinds under letters; re-exported for the views. */
+export { ACID_LETTERS as ACID_ORDER, ACID_NAMES } from "../check/letters";
 
 export interface AnomalyGroup {
   letter: AcidLetter;
@@ -19,7 +14,7 @@ export interface AnomalyGroup {
 export function groupedAnomaliesAt(report: Report | null, t: number): AnomalyGroup[] {
   if (report === null) return [];
   const known = anomaliesAt(report, t);
-  return ACID_ORDER.map((letter) => ({
+  return ACID_LETTERS.map((letter) => ({
     letter,
     anomalies: known.filter((a) => ACID_LETTER[a.kind] === letter),
   })).filter((g) => g.anomalies.length > 0);

@@ -43,5 +43,6 @@ describe("checking a long run's columns", () => {
       }
     }
     expect(anomalies).toBeGreaterThan(0);
-  });
+    // Eight 1,200-write runs checked twice: ~2 s alone, several times that on a busy machine.
+  }, 30_000);
 });

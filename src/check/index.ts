@@ -1,20 +1,20 @@
 import type { Trace } from "../sim/types";
 import { ambiguousFailureDrafts } from "./ambiguous";
 import { finish } from "./anomaly";
+import { atomicityDrafts } from "./atomicity";
 import { consistencyDrafts } from "./consistency";
+import { duplicateDrafts } from "./duplicates";
+import { durabilityDrafts } from "./durability";
 import { logLossEvidence } from "./evidence";
+import { isolationDrafts } from "./isolation-drafts";
 import { buildMetrics, propagationLag } from "./metrics";
 import { offlinePartitions } from "./offline";
-import { duplicateDrafts, isolationDrafts, staleReadDrafts } from "./ordering";
-import {
-  atomicityDrafts,
-  durabilityDrafts,
-  finalLogSet,
-  writesMissingFromLog,
-} from "./partial-writes";
 import { scan } from "./scan";
+import { staleReadDrafts } from "./stale-reads";
 import { ANOMALY_KINDS, type Anomaly, type AnomalyKind, type Report } from "./types";
+import { finalLogSet, writesMissingFromLog } from "./write-fate";
 
+export * from "./letters";
 export * from "./types";
 
 /**

@@ -1,38 +1,13 @@
 import { losesStateOnCrash } from "../sim/store-traits";
-import { clientId } from "../sim/topology";
 import { toldFailed } from "./ambiguous";
 import type { Draft } from "./anomaly";
 import { firstEvidence, pathNodes } from "./evidence";
 import { capitalise, describeCause, describeWrite, listNames } from "./explain";
 import type { Facts } from "./facts";
 import { behindLog, heldOffline } from "./offline";
+import { clientOf, detectionTime } from "./write-fate";
 
-/** Write ids in the final log (all partitions). */
-export function finalLogSet(f: Facts): Set<number> {
-  return new Set(f.trace.final.log.flat());
-}
-
-function clientOf(f: Facts): (write: number) => string {
-  return (write) => clientId(f.ops.get(write)?.client ?? "?");
-}
-
-/** Writes absent from the log that some check needs to explain (orphans, lost acks). */
-export function writesMissingFromLog(f: Facts, inLog: Set<number>): Set<number> {
-  const out = new Set<number>();
-  if (f.way.clientWrites !== "log") return out;
-  for (const op of f.ops.values()) {
-    if (op.op === "read" || inLog.has(op.id)) continue;
-    if (f.ackIdx.has(op.id) || f.stores.some((s) => f.firstApply.get(s)?.has(op.id)))
-      out.add(op.id);
-  }
-  return out;
-}
-
-/** Detection: not before the partial state exists, and not before the first sign it will stay. */
-function detectionTime(f: Facts, notBefore: number, evidence: number | undefined): number {
-  if (evidence === undefined) return f.end;
-  return Math.min(f.end, Math.max(notBefore, f.events.get(evidence).t));
-}
+/* Atomicity: a write that reached some of the stores meant to get it and, at the end, not the others. */
 
 /** In trace order, not by time: a store that joins in the same ms, after the invoke, missed it. */
 function isTarget(f: Facts, store: string, invokeIdx: number): boolean {
@@ -131,46 +106,5 @@ export function atomicityDrafts(
       explanation,
     });
   }
-  return out;
-}
-
-export function durabilityDrafts(
-  f: Facts,
-  inLog: Set<number>,
-  logLoss: Map<number, number>,
-): Draft[] {
-  const events = f.events;
-  const out: Draft[] = [];
-  if (f.ref !== "log" && !f.stores.includes(f.ref)) return out;
-  const path = new Set([...pathNodes(f, f.ref)]);
-  f.ackIdx.forEach((ack, write) => {
-    const op = f.ops.get(write);
-    if (op === undefined || op.op === "read") return;
-    const kept =
-      f.ref === "log"
-        ? inLog.has(write)
-        : f.firstApply.get(f.ref)?.has(write) || f.rejected.get(f.ref)?.has(write);
-    if (kept) return;
-    // In the log, a loss is certain only when a leader without the record is elected (or it is
-    // truncated away); a crash before that may still end with the partition waiting (offline).
-    const evidence = logLoss.get(write) ?? firstEvidence(f, write, path, logLoss);
-    const cause = describeCause(
-      evidence === undefined ? undefined : events.get(evidence),
-      clientOf(f),
-    );
-    const where = f.ref === "log" ? "is not in the log" : `never reached ${f.ref}`;
-    const inv = f.invokeIdx.get(write);
-    const append = f.firstAppend.get(write);
-    out.push({
-      kind: "durability",
-      key: op.key,
-      writes: [write],
-      eventIdx: [ack, ...[inv, append, evidence].filter((i) => i !== undefined)],
-      stores: [f.ref],
-      detectedAt: detectionTime(f, events.get(ack).t, evidence),
-      settles: "at-end",
-      explanation: `${capitalise(describeWrite(op, write))} was acknowledged to client-${op.client} but ${where} at the end: ${cause}.`,
-    });
-  });
   return out;
 }
