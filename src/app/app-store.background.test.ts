@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultScenario } from "../sim/defaults";
 import type { Scenario } from "../sim/types";
 import { resetAppStore, useAppStore } from "./app-store";
+import { compareRun } from "./compare";
 import { openScenario } from "./open-scenario";
 import { resetPlayback } from "./playback";
 import { BACKGROUND_OPS, type Run, runScenario } from "./run";
@@ -99,5 +100,45 @@ describe("big scenarios run in the background", () => {
     await settle();
     expect(useAppStore.getState().computing).toBe(false);
     expect(useAppStore.getState().playhead).toBe(wanted);
+  });
+
+  it("a stale big run whose worker fails is not run here (nobody waits for it)", async () => {
+    useAppStore.getState().setScenario(heavy(7));
+    const small = defaultScenario();
+    small.seed = 11;
+    useAppStore.getState().setScenario(small);
+    const shown = useAppStore.getState().trace;
+    pending[0].reject(new Error("worker gone"));
+    await settle();
+    expect(useAppStore.getState().trace).toBe(shown);
+    expect(useAppStore.getState().computing).toBe(false);
+  });
+});
+
+describe("compare mode's other strategy goes through the same door", () => {
+  it("runs a big scenario's other strategy in the background, once, then hands out the run itself", async () => {
+    const big = heavy(8);
+    const own = runScenario(big);
+    const other = big.strategy === "log" ? "dual-write" : "log";
+    const first = compareRun(big, own, other);
+    expect(first).toBeInstanceOf(Promise);
+    expect(pending).toHaveLength(1);
+    expect(pending[0].scenario.strategy).toBe(other);
+    expect(compareRun(big, own, other)).toBe(first);
+    expect(pending).toHaveLength(1);
+    const run = runScenario(pending[0].scenario);
+    pending[0].resolve(run);
+    await expect(first).resolves.toBe(run);
+    await settle();
+    expect(compareRun(big, own, other)).toBe(run);
+  });
+
+  it("a small scenario's other strategy runs at once", () => {
+    const small = defaultScenario();
+    const own = runScenario(small);
+    const other = small.strategy === "log" ? "dual-write" : "log";
+    const run = compareRun(small, own, other);
+    expect(run).not.toBeInstanceOf(Promise);
+    expect(pending).toHaveLength(0);
   });
 });

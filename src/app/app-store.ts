@@ -4,8 +4,8 @@ import type { Anomaly, Report } from "../check/types";
 import { defaultScenario } from "../sim/defaults";
 import { presetScenario } from "../sim/presets";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
-import { isHeavy, type Run, runScenario } from "./run";
-import { runInBackground } from "./run-remote";
+import { openRun } from "./door";
+import { type Run, runScenario } from "./run";
 
 export interface AppState {
   scenario: Scenario;
@@ -96,16 +96,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
           : null,
       });
     };
-    const background = isHeavy(scenario) ? runInBackground(scenario) : null;
-    if (background === null) {
-      show(runScenario(scenario));
+    const run = openRun(scenario, () => token === latest);
+    if (!(run instanceof Promise)) {
+      show(run);
       return;
     }
     set({ scenario, computing: true });
-    // If the worker fails, run it here after all: slower, but the page still shows it.
-    background.then(show, () => {
-      if (token === latest) show(runScenario(scenario));
-    });
+    // The door falls back to running here if the worker fails: slower, but the page still shows it.
+    run.then(show, () => {});
   },
 
   updateScenario: (edit) => {

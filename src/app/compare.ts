@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import type { Scenario, Strategy } from "../sim/types";
-import { type Run, runScenario } from "./run";
+import { openRun } from "./door";
+import type { Run } from "./run";
 
 /** Compare mode: off, or the two strategies stacked (first on top). */
 export interface CompareState {
@@ -34,14 +35,21 @@ export function resetCompareStore(): void {
 }
 
 /**
- * Runs of the app's scenario under another strategy. Keyed by the scenario
- * object: the app store replaces it on every edit, so a stale entry can never
- * be returned, and the WeakMap lets old scenarios (and their traces) go.
+ * Runs of the app's scenario under another strategy, through the one door
+ * (`openRun`): a heavy scenario's other strategy runs in the worker like the
+ * app's own run, so compare mode never blocks the page on a big link. Keyed by
+ * the scenario object: the app store replaces it on every edit, so a stale
+ * entry can never be returned, and the WeakMap lets old scenarios (and their
+ * traces) go.
  */
-const runs = new WeakMap<Scenario, Map<Strategy, Run>>();
+const runs = new WeakMap<Scenario, Map<Strategy, Run | Promise<Run>>>();
 
-/** `scenario` run under `strategy`; `own` (the app's run of it) when the strategy is the same. */
-export function compareRun(scenario: Scenario, own: Run, strategy: Strategy): Run {
+/**
+ * `scenario` run under `strategy`: `own` (the app's run of it) when the
+ * strategy is the same, the run itself when it is small, a promise of it when
+ * it runs in the background.
+ */
+export function compareRun(scenario: Scenario, own: Run, strategy: Strategy): Run | Promise<Run> {
   if (scenario.strategy === strategy) return own;
   let byStrategy = runs.get(scenario);
   if (!byStrategy) {
@@ -50,7 +58,14 @@ export function compareRun(scenario: Scenario, own: Run, strategy: Strategy): Ru
   }
   let run = byStrategy.get(strategy);
   if (!run) {
-    run = runScenario({ ...scenario, strategy });
+    const opened = openRun({ ...scenario, strategy });
+    run = opened;
+    if (opened instanceof Promise) {
+      // Once it has arrived, later renders get the run itself.
+      opened
+        .then((done) => byStrategy.set(strategy, done))
+        .catch(() => byStrategy.delete(strategy));
+    }
     byStrategy.set(strategy, run);
   }
   return run;
