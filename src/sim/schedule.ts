@@ -2,9 +2,10 @@ import type { ScheduleEntry, StoreName } from "./types";
 
 /**
  * The schedule's kinds in one place: when an entry's effect ends, moving it in
- * time, and what it does to a run. Every `switch` over `ScheduleEntry["kind"]`
- * ends in `assertNever`, so a new kind is a compile error wherever it must be
- * handled (here, `url/schema.ts`, `url/rules.ts` and `url/schedule-text.ts`).
+ * time, which nodes it names, its words for people, and what it does to a run.
+ * Every `switch` over `ScheduleEntry["kind"]` ends in `assertNever`, so a new
+ * kind is a compile error wherever it must be handled: here, and in
+ * `url/schema.ts` (the restore door's schema, held equal to the type).
  */
 
 /** A compile-time exhaustiveness check: reaching it with a value means a case is missing. */
@@ -23,6 +24,85 @@ export function entryEnd(e: ScheduleEntry): number | undefined {
     case "restart":
     case "add-store":
       return undefined;
+    default:
+      return assertNever(e);
+  }
+}
+
+/**
+ * The field that holds an entry's end, with words for a message about it
+ * ("heals at 90 ms, not after it starts at 120 ms"); undefined for an entry without an end.
+ */
+export function entryEndField(
+  e: ScheduleEntry,
+): { field: string; verb: string; start: string } | undefined {
+  switch (e.kind) {
+    case "partition":
+      return { field: "until", verb: "heals", start: "it starts" };
+    case "crash":
+      return { field: "restartAt", verb: "restarts", start: "the crash" };
+    case "heal":
+    case "restart":
+    case "add-store":
+      return undefined;
+    default:
+      return assertNever(e);
+  }
+}
+
+/** The nodes an entry names, each with the field that names it (the restore door checks they exist). */
+export function entryNodes(e: ScheduleEntry): { field: string; node: string }[] {
+  switch (e.kind) {
+    case "partition":
+      return [
+        ...e.a.map((node) => ({ field: "a", node })),
+        ...e.b.map((node) => ({ field: "b", node })),
+      ];
+    case "crash":
+    case "restart":
+      return [{ field: "node", node: e.node }];
+    case "heal":
+    case "add-store":
+      return [];
+    default:
+      return assertNever(e);
+  }
+}
+
+/** One line a person reads in the schedule list: `120 ms: crash db, restart at 300 ms`. */
+export function describeEntry(e: ScheduleEntry): string {
+  switch (e.kind) {
+    case "partition": {
+      const arrow = e.oneWay ? "→" : "↔";
+      const until = e.until === undefined ? "" : ` until ${e.until} ms`;
+      return `${e.at} ms: partition ${e.a.join(", ")} ${arrow} ${e.b.join(", ")}${until}`;
+    }
+    case "heal":
+      return `${e.at} ms: heal the network`;
+    case "crash":
+      return `${e.at} ms: crash ${e.node}${e.restartAt === undefined ? "" : `, restart at ${e.restartAt} ms`}`;
+    case "restart":
+      return `${e.at} ms: restart ${e.node}`;
+    case "add-store":
+      return `${e.at} ms: ${e.store} joins`;
+    default:
+      return assertNever(e);
+  }
+}
+
+/** The entry as a noun phrase inside a sentence (shrinking's and exercises' notes): `crash of db at 120 ms`. */
+export function entryPhrase(e: ScheduleEntry): string {
+  switch (e.kind) {
+    case "partition":
+      return `partition ${e.a.join(",")} | ${e.b.join(",")} at ${e.at} ms${e.until !== undefined ? ` until ${e.until} ms` : ""}`;
+    case "crash":
+      return `crash of ${e.node} at ${e.at} ms`;
+    case "restart":
+      return `restart of ${e.node} at ${e.at} ms`;
+    case "heal":
+      return `heal at ${e.at} ms`;
+    case "add-store":
+      return `${e.store} joining at ${e.at} ms`;
     default:
       return assertNever(e);
   }

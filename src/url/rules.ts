@@ -3,7 +3,7 @@
  * Each returns plain-English issues with the path of the offending field.
  * They run only on input whose every field already has the right type.
  */
-import { assertNever } from "../sim/schedule";
+import { entryEnd, entryEndField, entryNodes } from "../sim/schedule";
 import { brokerId, CONNECTOR_ID, clientId, consumerId } from "../sim/topology";
 import type { Scenario, ScheduleEntry } from "../sim/types";
 import { checkLimit, type LimitName } from "./limits";
@@ -138,53 +138,35 @@ function scheduleIssues(s: Scenario, entry: ScheduleEntry, i: number): RuleIssue
     if (!nodes.has(node))
       issues.push({ path: ["schedule", i, field], message: unknownNode(s, where, node) });
   };
-  switch (entry.kind) {
-    case "partition": {
-      for (const node of entry.a) checkNode(node, "a");
-      for (const node of entry.b) checkNode(node, "b");
-      const sides = [...entry.a, ...entry.b];
-      if (new Set(sides).size !== sides.length) {
-        issues.push({
-          path: ["schedule", i],
-          message: `${where} names a node twice; a partition's two sides must be distinct nodes.`,
-        });
-      }
-      if (entry.until !== undefined && entry.until <= entry.at) {
-        issues.push({
-          path: ["schedule", i, "until"],
-          message: `${where} heals at ${entry.until} ms, not after it starts at ${entry.at} ms.`,
-        });
-      }
-      break;
+  for (const { field, node } of entryNodes(entry)) checkNode(node, field);
+  const end = entryEnd(entry);
+  const endField = entryEndField(entry);
+  if (end !== undefined && endField !== undefined && end <= entry.at) {
+    issues.push({
+      path: ["schedule", i, endField.field],
+      message: `${where} ${endField.verb} at ${end} ms, not after ${endField.start} at ${entry.at} ms.`,
+    });
+  }
+  // Rules of one kind only; a new kind needs none of them.
+  if (entry.kind === "partition") {
+    const sides = [...entry.a, ...entry.b];
+    if (new Set(sides).size !== sides.length) {
+      issues.push({
+        path: ["schedule", i],
+        message: `${where} names a node twice; a partition's two sides must be distinct nodes.`,
+      });
     }
-    case "crash":
-      checkNode(entry.node, "node");
-      if (entry.restartAt !== undefined && entry.restartAt <= entry.at) {
-        issues.push({
-          path: ["schedule", i, "restartAt"],
-          message: `${where} restarts at ${entry.restartAt} ms, not after the crash at ${entry.at} ms.`,
-        });
-      }
-      break;
-    case "restart":
-      checkNode(entry.node, "node");
-      break;
-    case "add-store": {
-      const earlier = s.schedule
-        .slice(0, i)
-        .some((e) => e.kind === "add-store" && e.store === entry.store);
-      if (s.stores.includes(entry.store) || earlier) {
-        issues.push({
-          path: ["schedule", i, "store"],
-          message: `${where} adds ${quote(entry.store)}, which is already in the system.`,
-        });
-      }
-      break;
+  }
+  if (entry.kind === "add-store") {
+    const earlier = s.schedule
+      .slice(0, i)
+      .some((e) => e.kind === "add-store" && e.store === entry.store);
+    if (s.stores.includes(entry.store) || earlier) {
+      issues.push({
+        path: ["schedule", i, "store"],
+        message: `${where} adds ${quote(entry.store)}, which is already in the system.`,
+      });
     }
-    case "heal":
-      break;
-    default:
-      assertNever(entry);
   }
   return issues;
 }
