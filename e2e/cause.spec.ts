@@ -36,6 +36,9 @@ test("a tour step that halts on its anomaly shows that anomaly's cause", async (
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto("/#tour=5.1&presenter=1");
   const bar = page.getByRole("region", { name: "Tour" });
+  // A predict step asks the room first: answer, then the run plays to its moment.
+  await expect(bar).toHaveAttribute("data-state", /asking|halted/, { timeout: 20_000 });
+  if ((await bar.getAttribute("data-state")) === "asking") await page.keyboard.press("1");
   await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
   await expect(page.getByTestId("timeline").locator("[data-cause-step]")).toHaveCount(3);
   await shot(page, "cause-tour-5.1");

@@ -83,6 +83,9 @@ test("a short tour link (#tour=5.1) opens that step and plays it to its moment",
   await page.goto("/#tour=5.1");
   const bar = page.getByRole("region", { name: "Tour" });
   await expect(bar).toHaveAttribute("data-step", stepId(5, 1));
+  // 5.1 asks the room first; Space reveals, and the run plays to its moment.
+  await expect(bar).toHaveAttribute("data-state", "asking");
+  await page.keyboard.press("Space");
   await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
   await expect(page.getByRole("alert")).toHaveCount(0);
   // With presenter=1 the short link opens in presenter mode as well.
@@ -90,5 +93,36 @@ test("a short tour link (#tour=5.1) opens that step and plays it to its moment",
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/presenter/);
   await expect(bar).toHaveAttribute("data-step", stepId(6, 3));
+  expect(errors).toEqual([]);
+});
+
+test("a predict step: choices first, a click answers, the run reveals; R replays the moment slowly", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto("/#tour=5.3&presenter=1");
+  const bar = page.getByRole("region", { name: "Tour" });
+  const predict = bar.getByRole("region", { name: "Predict" });
+  const step = CHAPTERS[4].steps[2];
+  await expect(bar).toHaveAttribute("data-step", step.id);
+  await expect(predict).toHaveAttribute("data-state", "asking");
+  await expect(predict.getByText(step.predict?.question ?? "no question")).toBeVisible();
+  const slider = page.locator(".playback input[type=range]");
+  expect(Number(await slider.inputValue())).toBe(0);
+  // A click on "B" answers for the room; the run plays and marks A (what search really holds).
+  await predict.getByRole("button", { name: /B$/ }).click();
+  await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
+  await expect(predict).toHaveAttribute("data-state", "revealed");
+  await expect(predict.locator('[data-correct="true"]')).toHaveText(/A/);
+  await expect(predict.locator('[data-chosen="true"]')).toHaveAttribute("data-correct", "false");
+  const target = Number(await slider.inputValue());
+  await shot(page, "tour-1024/predict-revealed-5.3");
+  // R: the moment again, slowly — the playhead goes back before the target, then stops on it.
+  await page.keyboard.press("r");
+  await expect(bar).toHaveAttribute("data-state", "playing");
+  expect(Number(await slider.inputValue())).toBeLessThan(target);
+  await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
+  expect(Number(await slider.inputValue())).toBe(target);
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { ACID_LETTER } from "../src/check/types";
 import { simulate } from "../src/sim/simulate";
 import { CHAPTERS } from "../src/tour/chapters";
 import { playTarget, promisedKinds } from "../src/tour/play-target";
+import { rightAnswer } from "../src/tour/predict";
 import type { TourStep } from "../src/tour/types";
 import { shot, watchErrors } from "./helpers";
 
@@ -24,6 +25,41 @@ async function listedKinds(page: Page): Promise<string[]> {
 function expectedTarget(step: TourStep): number {
   const trace = simulate(structuredClone(step.scenario));
   return playTarget(step, trace, check(trace));
+}
+
+/** The label of a predict step's right choice, computed here from the step's own run. */
+function expectedAnswer(step: TourStep): string {
+  const trace = simulate(structuredClone(step.scenario));
+  const report = check(trace);
+  const right = rightAnswer(step, { trace, report, target: playTarget(step, trace, report) });
+  if (right === null || step.predict === undefined) throw new Error(`${step.id}: no single answer`);
+  return step.predict.choices[right].label;
+}
+
+/** Element boxes (in CSS px) that are not wholly inside the viewport: [] when all are. */
+async function outsideViewport(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) out.push(`${sel}: not shown`);
+      else if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+        out.push(
+          `${sel} "${(el.textContent ?? "").slice(0, 40)}" at ${Math.round(r.top)}–${Math.round(r.bottom)} px`,
+        );
+    }
+    return out;
+  }, selector);
+}
+
+/** How many px of the timeline's plot are inside the viewport. */
+async function timelineOnScreenPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="timeline"] svg');
+    if (svg === null) return 0;
+    const r = svg.getBoundingClientRect();
+    return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+  });
 }
 
 interface TextCheck {
@@ -98,14 +134,43 @@ test("walks the whole tour with the clicker in presenter mode", async ({ page })
       await expect(bar).toHaveAttribute("data-step", step.id);
       await expect(bar.getByText(`Chapter ${chapter.number} · ${chapter.title}`)).toBeVisible();
       await expect(bar.getByText(`step ${s + 1} of ${chapter.steps.length}`)).toBeVisible();
+      const name = `${chapter.number}.${s + 1}`;
+      if (step.predict !== undefined) {
+        // Stop, predict, reveal: the question and its choices show before anything plays.
+        const predict = bar.getByRole("region", { name: "Predict" });
+        await expect(bar).toHaveAttribute("data-state", "asking");
+        await expect(predict.getByText(step.predict.question)).toBeVisible();
+        await expect(predict.getByRole("button")).toHaveCount(step.predict.choices.length);
+        expect(await outsideViewport(page, ".tour-predict"), step.id).toEqual([]);
+        expect(await playheadMs(page), `${step.id} waits at 0`).toBe(0);
+        await page.screenshot({ path: `test-results/tour-1024/${name}-ask.png` });
+        // The room answers with a number key on some steps; Space reveals on the others.
+        if (s % 2 === 0) await page.keyboard.press("1");
+        else await page.keyboard.press("PageDown");
+        await expect(bar).toHaveAttribute("data-step", step.id);
+      }
       // Every step plays to its moment and stops exactly there, and stays there.
       await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 30_000 });
       const target = expectedTarget(step);
       await expect(bar.getByText(`stopped at ${target} ms`)).toBeVisible();
       expect(await playheadMs(page), `${step.id} stops at ${target} ms`).toBe(target);
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(200);
       expect(await playheadMs(page), `${step.id} holds at ${target} ms`).toBe(target);
-      await shot(page, `tour-step-${chapter.number}.${s + 1}`);
+      if (step.predict !== undefined) {
+        // The run reveals the answer: the choice marked right is the one computed from the run.
+        const predict = bar.getByRole("region", { name: "Predict" });
+        await expect(predict).toHaveAttribute("data-state", "revealed");
+        await expect(predict.locator('[data-correct="true"]')).toHaveCount(1);
+        await expect(predict.locator('[data-correct="true"]')).toContainText(expectedAnswer(step));
+      }
+      // The evidence the caption names (store cells, log records) is on screen with the timeline.
+      for (const key of step.evidence.keys)
+        await expect(bar.getByRole("list", { name: `Stores: ${key}` })).toBeVisible();
+      if (step.evidence.log === true)
+        await expect(bar.getByRole("list", { name: /^Log/ })).toBeVisible();
+      expect(await outsideViewport(page, ".tour-evidence"), step.id).toEqual([]);
+      expect(await timelineOnScreenPx(page), `${step.id}: timeline on screen`).toBeGreaterThan(200);
+      await page.screenshot({ path: `test-results/tour-1024/${name}.png` });
       // Readable from the back of the room, and no label hides another or a value.
       const text = await timelineText(page);
       expect(
@@ -162,12 +227,18 @@ test("Previous goes back to the same state, and the chapter list jumps", async (
     .getByRole("button", { name: /^5/ })
     .click();
   await expect(bar).toHaveAttribute("data-step", "dual-writes/race");
+  // 5.1 asks the room first: the first → reveals (plays to the moment), the next moves on.
+  await expect(bar).toHaveAttribute("data-state", "asking");
+  await page.keyboard.press("ArrowRight");
   await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
   const first = await listedKinds(page);
   await page.keyboard.press("ArrowRight");
   await expect(bar).toHaveAttribute("data-step", "dual-writes/crash");
   await page.keyboard.press("ArrowLeft");
   await expect(bar).toHaveAttribute("data-step", "dual-writes/race");
+  // Back on 5.1 the question is open again, from the step's known state.
+  await expect(bar).toHaveAttribute("data-state", "asking");
+  await page.keyboard.press("ArrowRight");
   await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
   expect(await listedKinds(page)).toEqual(first);
 });

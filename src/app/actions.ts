@@ -82,12 +82,25 @@ export const actions = {
       }
     });
   },
-  /** Select an anomaly: highlight its events and move the playhead to where it was detected. */
-  selectAnomaly(id: string | null): void {
+  /**
+   * Select an anomaly: highlight its events and move the playhead to where it was
+   * detected; `{ seek: false }` keeps the playhead (a tour step halted on its moment).
+   */
+  selectAnomaly(id: string | null, options: { seek?: boolean } = {}): void {
     const store = useAppStore.getState();
     store.selectAnomaly(id);
     const anomaly = store.report?.anomalies.find((a) => a.id === id);
-    if (anomaly !== undefined) playback.send({ type: "SEEK", t: anomaly.detectedAt });
+    if (anomaly !== undefined && options.seek !== false)
+      playback.send({ type: "SEEK", t: anomaly.detectedAt });
+  },
+  /** Emphasise these trace seqs on the timeline (a tour step's spotlight), nothing selected. */
+  spotlight(seqs: number[]): void {
+    useAppStore.setState({
+      selectedAnomalyId: null,
+      cause: [],
+      selectedSeq: null,
+      highlight: seqs,
+    });
   },
   selectEvent(seq: number | null): void {
     useAppStore.getState().selectEvent(seq);

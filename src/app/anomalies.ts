@@ -25,6 +25,7 @@ const HEALED_CHANGE =
 const HEALED_APPLY = ", until a later apply put them back in line.";
 const AT_THE_END = "At the end ";
 const ENDS_WITH = /, so [^,]+ ends with .+ while .+ ends with .+\.$/;
+const MISSING_AT_END = / but (is not in the log|never reached \S+) at the end: /;
 
 /**
  * An anomaly's sentence as known at the playhead: `anomaly` is its state at t
@@ -42,6 +43,9 @@ export function explanationAt(anomaly: Anomaly): string {
   }
   if (text.endsWith(HEALED_APPLY)) return `${text.slice(0, -HEALED_APPLY.length)}.`;
   if (anomaly.state === "suspected" && ENDS_WITH.test(text)) return text.replace(ENDS_WITH, ".");
+  // A lost write is certain only at the end; before that it is missing so far.
+  if (anomaly.state === "suspected" && MISSING_AT_END.test(text))
+    return text.replace(MISSING_AT_END, " but $1 so far: ");
   // "At the end" is known only once the run is over (the checker confirms at the end).
   if (anomaly.state === "suspected" && text.startsWith(AT_THE_END))
     return `So far, ${text.slice(AT_THE_END.length)}`;

@@ -6,6 +6,7 @@ import { decodeLink, encodeLink } from "../url/index";
 import { actions } from "./actions";
 import { resetAppStore, useAppStore } from "./app-store";
 import { resetCompareStore, useCompareStore } from "./compare";
+import { setActiveExercise } from "./exercise-link";
 import { resetLinkStore, useLinkStore } from "./link-store";
 import {
   LINK_THROTTLE_MS,
@@ -68,10 +69,12 @@ describe("link sync", () => {
     resetAppStore();
     resetLinkStore();
     resetCompareStore();
+    setActiveExercise(null);
     setHash("");
   });
   afterEach(() => {
     stopLinkSync();
+    setActiveExercise(null);
     vi.useRealTimers();
   });
 
@@ -135,6 +138,31 @@ describe("link sync", () => {
     expect(push).not.toHaveBeenCalled();
     const decoded = decodeLink(window.location.hash);
     expect(decoded.ok && decoded.scenario.seed).toBe(11);
+  });
+
+  it("keeps ex=<id> in the address bar after edits while an exercise is active, and drops it after", () => {
+    startLinkSync();
+    setActiveExercise("lost-ack");
+    actions.editScenario((s) => {
+      s.log.acks = 1;
+    });
+    settle();
+    const during = decodeLink(window.location.hash);
+    expect(during.ok && during.view.exercise).toBe("lost-ack");
+    expect(during.ok && during.scenario.log.acks).toBe(1);
+    expect(window.location.hash).toMatch(/&ex=lost-ack$/);
+    // Another edit keeps it.
+    actions.editScenario((s) => {
+      s.seed = 9;
+    });
+    settle();
+    expect(window.location.hash).toMatch(/&ex=lost-ack$/);
+    // Leaving the exercise takes it out, with no other change needed.
+    setActiveExercise(null);
+    settle();
+    const after = decodeLink(window.location.hash);
+    expect(after.ok && after.view.exercise).toBeUndefined();
+    expect(after.ok && after.scenario.seed).toBe(9);
   });
 
   it("writes the playhead when the run stands still, not while it plays", () => {

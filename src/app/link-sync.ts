@@ -18,6 +18,7 @@ import { decodeLink, encodeLink } from "../url/index";
 import { actions } from "./actions";
 import { useAppStore } from "./app-store";
 import { useCompareStore } from "./compare";
+import { useActiveExercise } from "./exercise-link";
 import { clearProblem, reportProblem, useLinkStore } from "./link-store";
 import { openScenario } from "./open-scenario";
 import { playback } from "./playback";
@@ -79,12 +80,14 @@ export function startLinkSync(
   });
   const offCompare = useCompareStore.subscribe(() => schedule(state));
   const offTour = tour?.subscribe(() => schedule(state)) ?? (() => {});
+  const offExercise = useActiveExercise.subscribe(() => schedule(state));
   state.unsubscribe = () => {
     win.removeEventListener("hashchange", onHashChange);
     offApp();
     offLink();
     offCompare();
     offTour();
+    offExercise();
   };
   return stopLinkSync;
 }
@@ -168,10 +171,14 @@ export function shareLink(): string {
   return win.location.href.replace(`&${PRESENTER_PARAM}`, "");
 }
 
-/** The hash for what is on screen; the playhead only when the run is standing still. */
+/**
+ * The hash for what is on screen; the playhead only when the run is standing
+ * still; the active workshop exercise (`ex=`) while there is one.
+ */
 export function currentHash(): string {
   const { scenario, playhead } = useAppStore.getState();
   const compare = useCompareStore.getState().compare;
+  const exercise = useActiveExercise.getState().exercise;
   const tour = tourLink?.position() ?? null;
   // Whole ms, rounded down: event times are whole ms, so the same events are shown.
   const t = playback.status() === "playing" ? 0 : Math.floor(playhead);
@@ -180,6 +187,7 @@ export function currentHash(): string {
     // A pair of one strategy is not a comparison, and links refuse it.
     ...(compare !== null && compare[0] !== compare[1] ? { compare } : {}),
     ...(tour !== null ? { tour } : {}),
+    ...(exercise !== null ? { exercise } : {}),
   });
   // A reload (or the link handed to a second laptop) keeps the room's large type.
   return tourLink?.presenter() === true ? `${hash}&${PRESENTER_PARAM}` : hash;

@@ -7,6 +7,7 @@
 import type { Scenario } from "../sim/types";
 import { type Run, unpackRun } from "./run";
 import type { RunReply, RunRequest } from "./run.worker";
+import { createRunWorker } from "./run-worker";
 
 let worker: Worker | null = null;
 let nextId = 0;
@@ -23,7 +24,7 @@ function runWorker(): Worker | null {
   if (worker !== null) return worker;
   if (typeof Worker === "undefined") return null;
   try {
-    worker = new Worker(new URL("./run.worker.ts", import.meta.url), { type: "module" });
+    worker = createRunWorker();
   } catch {
     return null;
   }

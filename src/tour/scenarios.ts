@@ -16,16 +16,25 @@ export function fromPreset(name: string, patch: Partial<Scenario> = {}): Scenari
 /** The same 5 ms link the presets use, so a talk's story plays the same way every time. */
 export const STEADY_LINK: LinkOptions = { ...DEFAULT_LINK, delayMsMin: 5, delayMsMax: 5 };
 
-/** The default workload (two clients, three keys, 20 writes) on a network with the given faults. */
+/** Writes a talk step's generated workload makes: few enough that arrows do not tangle. */
+export const TALK_WRITES = 8;
+
+/**
+ * The default workload, cut to `TALK_WRITES` writes (two clients, three keys),
+ * on a network with the given faults. A step about volume patches `workload`.
+ */
 export function defaultWith(
   strategy: Strategy,
   link: Partial<LinkOptions> = {},
   patch: Partial<Scenario> = {},
 ): Scenario {
   const base = defaultScenario();
+  const workload =
+    base.workload.kind === "generated" ? { ...base.workload, writes: TALK_WRITES } : base.workload;
   return {
     ...base,
     strategy,
+    workload,
     network: { default: { ...DEFAULT_LINK, ...link }, links: {} },
     ...structuredClone(patch),
   };

@@ -7,6 +7,13 @@ import type { TourStep } from "./types";
 
 /** Called when a step's play halts at its target (the caption bar says so). */
 export type OnHalt = () => void;
+/** Called once the step's run is on show, with where its play will stop (simulated ms). */
+export type OnReady = (target: number) => void;
+
+/** Speed of the slow replay of a step's moment (R). */
+export const REPLAY_SPEED = 0.25;
+/** A slow replay starts at most this long (simulated ms) before the step's moment. */
+export const REPLAY_WINDOW_MS = 300;
 
 interface Watch {
   step: TourStep;
@@ -15,22 +22,30 @@ interface Watch {
   stop: () => void;
   /** The screen is blanked: a pause now is the tour's own, not the viewer's. */
   holding: boolean;
+  /** A slow replay set the speed; it goes back to this when the replay halts. */
+  restoreSpeed: number | null;
 }
 
+/** The step on show, its run loaded; null outside the tour or before its run is shown. */
+let current: { step: TourStep; target: number; onHalt: OnHalt } | null = null;
 let watch: Watch | null = null;
+/** Bumped by every enterStep: a step whose run shows after the next one was entered is dropped. */
+let generation = 0;
 
 function halt(w: Watch): void {
   leaveWatch();
   const { report } = useAppStore.getState();
   const id = spotlitAnomalyId(w.step.spotlight, report, w.target);
-  // Store-level select: highlight and list selection, without a seek (which would stop nothing new).
-  if (id !== null) useAppStore.getState().selectAnomaly(id);
+  // Highlight and list the spotlit anomaly without a seek: the playhead stays on the moment.
+  if (id !== null) actions.selectAnomaly(id, { seek: false });
   w.onHalt();
 }
 
 function leaveWatch(): void {
-  watch?.stop();
+  const w = watch;
   watch = null;
+  w?.stop();
+  if (w?.restoreSpeed != null) playback.send({ type: "SET_SPEED", speed: w.restoreSpeed });
 }
 
 /** Reads the playback machine after each of its transitions. */
@@ -42,29 +57,65 @@ function onPlayback(w: Watch): void {
   else if (playback.status() !== "playing" && !w.holding) leaveWatch();
 }
 
-/**
- * A step always starts from its known state: its scenario loaded fresh, the
- * playhead at 0, its spotlight rings set; then it plays to its target and the
- * playback machine stops exactly there (`PLAY` with `until`).
- * Returns that target, simulated ms.
- */
-export function enterStep(step: TourStep, onHalt: OnHalt): number {
+function playTo(restoreSpeed: number | null = null): void {
+  if (current === null) return;
   leaveWatch();
-  actions.loadScenario(structuredClone(step.scenario), null);
-  const { trace, report } = useAppStore.getState();
-  const target = playTarget(step, trace, report);
-  useAppStore.setState({
-    selectedAnomalyId: null,
-    cause: [],
-    selectedSeq: null,
-    highlight: spotlightSeqs(step.spotlight, trace, report, target),
-  });
-  const w: Watch = { step, target, onHalt, stop: () => {}, holding: false };
+  const w: Watch = { ...current, stop: () => {}, holding: false, restoreSpeed };
   watch = w;
   w.stop = playback.subscribe(() => onPlayback(w));
-  playback.send({ type: "PLAY", until: target });
-  // A target at 0 halts within the PLAY itself; the listener has seen it already.
-  return target;
+  playback.send({ type: "PLAY", until: w.target });
+}
+
+/**
+ * A step always starts from its known state: its scenario loaded fresh through
+ * the app's actions, the playhead at 0, its spotlight rings set once its run is
+ * on show; then, unless it first asks the room (`play: false`), it plays to its
+ * target and the playback machine stops exactly there (`PLAY` with `until`).
+ */
+export function enterStep(
+  step: TourStep,
+  handlers: { onHalt: OnHalt; onReady: OnReady },
+  options: { play: boolean } = { play: true },
+): void {
+  leaveWatch();
+  current = null;
+  const mine = ++generation;
+  actions.loadScenario(structuredClone(step.scenario), null);
+  actions.whenShown(() => {
+    if (mine !== generation) return;
+    const { trace, report } = useAppStore.getState();
+    const target = playTarget(step, trace, report);
+    actions.spotlight(spotlightSeqs(step.spotlight, trace, report, target));
+    current = { step, target, onHalt: handlers.onHalt };
+    handlers.onReady(target);
+    // A target at 0 halts within the PLAY itself; the listener sees it.
+    if (options.play) playTo();
+  });
+}
+
+/** The room has answered (or the speaker moved on): the step plays to its moment. */
+export function revealStep(): void {
+  playTo();
+}
+
+/**
+ * Plays the step's moment again, slowly (R): from shortly before its first
+ * spotlit event, at `REPLAY_SPEED`, stopping on the same target. False when
+ * there is no step on show yet.
+ */
+export function replayStep(): boolean {
+  if (current === null) return false;
+  const { target } = current;
+  const { trace, highlight } = useAppStore.getState();
+  const lit = new Set(highlight);
+  const first = trace.events.find((e) => lit.has(e.seq) && e.t <= target)?.t;
+  const from = Math.max(0, target - REPLAY_WINDOW_MS, first === undefined ? 0 : first - 10);
+  const speed = watch?.restoreSpeed ?? playback.speed();
+  leaveWatch();
+  actions.seek(from);
+  playback.send({ type: "SET_SPEED", speed: REPLAY_SPEED });
+  playTo(speed);
+  return true;
 }
 
 /**
@@ -87,5 +138,7 @@ export function resumeStep(): void {
 
 /** Stop steering playback; the scenario and playhead stay for the viewer to explore. */
 export function leaveStep(): void {
+  generation++;
+  current = null;
   leaveWatch();
 }

@@ -3,7 +3,7 @@ import { create } from "zustand";
 import type { TourLink } from "../app/tour-link";
 import { STEP_COUNTS, stepAt } from "./chapters";
 import { createTourMachine, type TourEvent, type TourPosition } from "./tour-machine";
-import { enterStep, holdStep, leaveStep, resumeStep } from "./tour-player";
+import { enterStep, holdStep, leaveStep, replayStep, resumeStep, revealStep } from "./tour-player";
 
 export interface TourState {
   /** The tour is showing a step (the machine is in `step`). */
@@ -19,6 +19,10 @@ export interface TourState {
   halted: boolean;
   /** Where the current step's play halts, simulated ms. */
   target: number | null;
+  /** The step asks the room first: its question is open and the run waits at 0. */
+  asking: boolean;
+  /** The room's answer (0-based choice), once given. */
+  choice: number | null;
 }
 
 export const useTourStore = create<TourState>()(() => ({
@@ -29,6 +33,8 @@ export const useTourStore = create<TourState>()(() => ({
   blank: false,
   halted: false,
   target: null,
+  asking: false,
+  choice: null,
 }));
 
 const machine = createTourMachine(STEP_COUNTS);
@@ -49,20 +55,56 @@ function send(event: TourEvent): void {
   if (snap === before) return;
   const open = snap.value === "step";
   const { chapter, step } = snap.context;
-  useTourStore.setState({ open, chapter, step, halted: false, target: null });
-  const current = stepAt(chapter, step);
-  if (open && current !== undefined) {
-    const target = enterStep(current, () => useTourStore.setState({ halted: true }));
-    // enterStep may already have halted (a target at 0); keep what it set.
-    useTourStore.setState({ target });
-    // A step opened behind the blank screen (a link, a click) waits there too.
-    if (useTourStore.getState().blank) held = holdStep();
-  } else leaveStep();
+  const current = open ? stepAt(chapter, step) : undefined;
+  const asking = current?.predict !== undefined;
+  useTourStore.setState({ open, chapter, step, halted: false, target: null, asking, choice: null });
+  if (current === undefined) {
+    leaveStep();
+    return;
+  }
+  enterStep(
+    current,
+    {
+      onHalt: () => useTourStore.setState({ halted: true }),
+      onReady: (target) => {
+        useTourStore.setState({ target });
+        // A step opened behind the blank screen (a link, a click) waits there too.
+        if (useTourStore.getState().blank) held = holdStep();
+      },
+    },
+    // A step that asks the room waits at 0 until the answer (or Space) reveals it.
+    { play: !asking },
+  );
+}
+
+/** Close the question and play the step to its moment: the run reveals the answer. */
+function reveal(choice: number | null): void {
+  if (!useTourStore.getState().asking) return;
+  useTourStore.setState({ asking: false, choice });
+  revealStep();
+  if (useTourStore.getState().blank) held = holdStep();
 }
 
 export const tourActions = {
   start: () => send({ type: "START" }),
-  next: () => send({ type: "NEXT" }),
+  /** Space / PageDown: reveal an open question first, then move on. */
+  next: () => {
+    if (useTourStore.getState().asking) reveal(null);
+    else send({ type: "NEXT" });
+  },
+  /** The room's answer, 0-based (keys 1–4 or a click); the run then plays and reveals it. */
+  answer: (choice: number) => {
+    const current = stepAt(useTourStore.getState().chapter, useTourStore.getState().step);
+    const count = current?.predict?.choices.length ?? 0;
+    if (choice >= 0 && choice < count) reveal(choice);
+  },
+  /** R: play the step's moment again, slowly (after the question, if any, is answered). */
+  replay: () => {
+    const { asking, open } = useTourStore.getState();
+    if (!open || asking) return;
+    useTourStore.setState({ halted: false });
+    replayStep();
+  },
   prev: () => send({ type: "PREV" }),
   first: () => send({ type: "FIRST" }),
   last: () => send({ type: "LAST" }),
@@ -152,6 +194,8 @@ export function resetTour(): void {
     blank: false,
     halted: false,
     target: null,
+    asking: false,
+    choice: null,
   });
 }
 

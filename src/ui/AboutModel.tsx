@@ -1,6 +1,12 @@
 import { useId, useState } from "react";
+import modelDoc from "../../docs/model.md?raw";
 import { GlossaryButton } from "./help/Glossary";
+import { Markdown } from "./Markdown";
 import { useModalDialog } from "./use-modal-dialog";
+
+/** KIP-101, the Kafka change that truncates by leader epoch instead of by high watermark. */
+export const KIP_101_URL =
+  "https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation";
 
 /**
  * "About the model": what in the simulation behaves like the real systems,
@@ -41,7 +47,11 @@ export function AboutModel() {
             The log is Kafka-like: leader and followers, an in-sync replica set kept by Kafka's
             caught-up rule, a high watermark, acks 0 / 1 / all with min.insync.replicas, clean or
             unclean elections, offline partitions (unavailable, not lost), and truncation by leader
-            epoch (KIP-101) — so an acks=1 record can really be lost.
+            epoch (
+            <a href={KIP_101_URL} target="_blank" rel="noopener noreferrer">
+              KIP-101
+            </a>
+            ) — so an acks=1 record can really be lost.
           </li>
           <li>
             Consumers read from their committed offset: commit before applying (at most once), after
@@ -79,9 +89,13 @@ export function AboutModel() {
         </ul>
         <p>
           The words (acks, ISR, high watermark, leader epoch, offset, commit policy, idempotency
-          key, cache-aside) are explained in the <GlossaryButton label="glossary" />. The long form
-          is docs/model.md in the repository.
+          key, cache-aside) are explained in the <GlossaryButton label="glossary" />.
         </p>
+        {/* The long form is shown here, not linked: it is the copy this build runs, offline too. */}
+        <details className="model-doc">
+          <summary>The long form: docs/model.md</summary>
+          <Markdown text={modelDoc} headingOffset={2} />
+        </details>
         <button type="button" onClick={() => setOpen(false)}>
           Close
         </button>

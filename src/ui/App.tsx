@@ -1,11 +1,12 @@
 import "./panels.css";
+import { Suspense } from "react";
 import "./help/help.css";
-import { AboutModel } from "./AboutModel";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { ScenarioControls } from "./controls/ScenarioControls";
-import { ShortcutsHelp } from "./help/ShortcutsHelp";
+import { AnomalyPause } from "./help/AnomalyPause";
 import { StoryStrip } from "./help/StoryStrip";
-import { ModelNotice } from "./ModelNotice";
+import { isSpeakerWindow } from "./kit/speaker-window";
+import { Deferred, lazyNamed } from "./lazy";
 import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
 import { BreakItPanel } from "./panels/BreakItPanel";
@@ -17,11 +18,32 @@ import { RunSummary } from "./panels/RunSummary";
 import { StoresPanel } from "./panels/StoresPanel";
 import { ShareControls } from "./ShareControls";
 import { TimelinePane } from "./TimelinePane";
-import { Tour } from "./tour/Tour";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
-import { WorkshopButton } from "./workshop/WorkshopButton";
+
+// Views the default page does not need to be usable load in chunks of their
+// own, right after the first render (src/ui/lazy.tsx): the first visit stays light.
+const AboutModel = lazyNamed(() => import("./AboutModel"), "AboutModel");
+const ShortcutsHelp = lazyNamed(() => import("./help/ShortcutsHelp"), "ShortcutsHelp");
+const FirstVisit = lazyNamed(() => import("./help/FirstVisit"), "FirstVisit");
+const ModelNotice = lazyNamed(() => import("./ModelNotice"), "ModelNotice");
+const Tour = lazyNamed(() => import("./tour/Tour"), "Tour");
+const WorkshopButton = lazyNamed(() => import("./workshop/WorkshopButton"), "WorkshopButton");
+const PresenterKit = lazyNamed(() => import("./kit/PresenterKit"), "PresenterKit");
+const SpeakerView = lazyNamed(() => import("./speaker/SpeakerView"), "SpeakerView");
+/** `?view=speaker`: this window is a speaker view (src/ui/speaker), not the simulator. */
+const SPEAKER_WINDOW = isSpeakerWindow();
 
 export function App() {
+  return SPEAKER_WINDOW ? (
+    <Suspense fallback={<p>Loading the speaker view…</p>}>
+      <SpeakerView />
+    </Suspense>
+  ) : (
+    <Simulator />
+  );
+}
+
+function Simulator() {
   useKeyboardShortcuts();
   return (
     <div className="app">
@@ -34,16 +56,34 @@ export function App() {
         </PanelBoundary>
         <ShareControls />
         <PanelBoundary name="The tour">
-          <Tour />
+          <Deferred labels={["Tour", "Presenter mode"]}>
+            <Tour />
+          </Deferred>
         </PanelBoundary>
-        <AboutModel />
-        <ShortcutsHelp />
+        <Deferred labels={["About the model"]}>
+          <AboutModel />
+        </Deferred>
+        <Deferred labels={["?"]}>
+          <ShortcutsHelp />
+        </Deferred>
         <PanelBoundary name="The workshop">
-          <WorkshopButton />
+          <Deferred labels={["Workshop"]}>
+            <WorkshopButton />
+          </Deferred>
+        </PanelBoundary>
+        <PanelBoundary name="The presenter's kit">
+          <Deferred>
+            <PresenterKit />
+          </Deferred>
         </PanelBoundary>
       </header>
       <PanelBoundary name="The story">
         <StoryStrip />
+      </PanelBoundary>
+      <PanelBoundary name="The first-visit intro">
+        <Deferred>
+          <FirstVisit />
+        </Deferred>
       </PanelBoundary>
       <section className="toolbar" aria-label="Controls">
         <PanelBoundary name="The playback controls">
@@ -53,7 +93,12 @@ export function App() {
           <ScenarioControls />
         </PanelBoundary>
       </section>
-      <ModelNotice />
+      <PanelBoundary name="The anomaly cue">
+        <AnomalyPause />
+      </PanelBoundary>
+      <Deferred>
+        <ModelNotice />
+      </Deferred>
       <ComputingNotice />
       <CappedNotice />
       <main className="main">

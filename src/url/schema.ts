@@ -6,7 +6,7 @@
  * hand-written file ("clinets") is reported instead of silently ignored.
  */
 import "./zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Scenario, STORE_NAMES, STRATEGIES } from "../sim/types";
 import { copyDefault, V1_DEFAULTS as D } from "./defaults-v1";
 import { checkLimit, LIMITS, type LimitName } from "./limits";
@@ -34,194 +34,211 @@ export const BOUNDS = {
 /** Issues carrying this param are product-cap breaches (`limit`), not malformed input. */
 export const LIMIT_PARAM = "limit";
 
-function capped(schema: z.ZodNumber, name: LimitName): z.ZodNumber {
-  return schema.superRefine((n, ctx) => {
-    const message = checkLimit(name, n);
-    if (message)
-      ctx.addIssue({ code: "custom", message, input: n, params: { [LIMIT_PARAM]: name } });
-  });
-}
-
-function cappedArray<T extends z.ZodType>(item: T, name: LimitName): z.ZodArray<T> {
-  // `when: always` so the count is reported even if some items are also malformed:
-  // the cap is the more useful thing to hear about.
-  return z.array(item).superRefine(
-    (items, ctx) => {
-      const message = checkLimit(name, items.length);
-      if (message) ctx.addIssue({ code: "custom", message, params: { [LIMIT_PARAM]: name } });
-    },
-    { when: () => true },
+function capped(schema: z.ZodMiniNumber<number>, name: LimitName): z.ZodMiniNumber<number> {
+  return schema.check(
+    z.superRefine((n: number, ctx) => {
+      const message = checkLimit(name, n);
+      if (message)
+        ctx.addIssue({ code: "custom", message, input: n, params: { [LIMIT_PARAM]: name } });
+    }),
   );
 }
 
-const int = () => z.number().int();
+function cappedArray<T extends z.ZodMiniType>(item: T, name: LimitName): z.ZodMiniArray<T> {
+  // `when: always` so the count is reported even if some items are also malformed:
+  // the cap is the more useful thing to hear about.
+  return z.array(item).check(
+    z.superRefine(
+      (items: unknown[], ctx) => {
+        const message = checkLimit(name, items.length);
+        if (message) ctx.addIssue({ code: "custom", message, params: { [LIMIT_PARAM]: name } });
+      },
+      { when: () => true },
+    ),
+  );
+}
+
+/** `schema` with `fallback` filled in when the field is absent. */
+const or = z._default;
+const int = (...checks: Array<z.core.$ZodCheck<number>>) => z.number().check(z.int(), ...checks);
 /** A point in simulated time, whole ms; nothing can happen after the longest allowed run. */
-const timeMs = () => int().min(0).max(LIMITS.maxTimeMs);
-const durationMs = (min = 0) => int().min(min).max(BOUNDS.durationMs);
-const rate = () => z.number().min(0).max(1);
-const retries = () => int().min(0).max(BOUNDS.retries);
-const nodeName = () => z.string().min(1).max(BOUNDS.nodeNameLength);
+const timeMs = () => int(z.gte(0), z.lte(LIMITS.maxTimeMs));
+const durationMs = (min = 0) => int(z.gte(min), z.lte(BOUNDS.durationMs));
+const rate = () => z.number().check(z.gte(0), z.lte(1));
+const retries = () => int(z.gte(0), z.lte(BOUNDS.retries));
+const nodeName = () => z.string().check(z.minLength(1), z.maxLength(BOUNDS.nodeNameLength));
+const maxText = (n: number) => z.string().check(z.maxLength(n));
 
 const L = D.network.default;
-const linkOptionsSchema = z
-  .strictObject({
-    delayMsMin: durationMs().default(L.delayMsMin),
-    delayMsMax: durationMs().default(L.delayMsMax),
-    dropRate: rate().default(L.dropRate),
-    duplicateRate: rate().default(L.duplicateRate),
-    reorderRate: rate().default(L.reorderRate),
-    reorderSpikeMs: durationMs().default(L.reorderSpikeMs),
-  })
-  .prefault({});
+const linkOptionsSchema = z.prefault(
+  z.strictObject({
+    delayMsMin: or(durationMs(), L.delayMsMin),
+    delayMsMax: or(durationMs(), L.delayMsMax),
+    dropRate: or(rate(), L.dropRate),
+    duplicateRate: or(rate(), L.duplicateRate),
+    reorderRate: or(rate(), L.reorderRate),
+    reorderSpikeMs: or(durationMs(), L.reorderSpikeMs),
+  }),
+  {},
+);
 
 /** A per-link override: only the fields given differ from `network.default`. */
 const linkOverrideSchema = z.strictObject({
-  delayMsMin: durationMs().optional(),
-  delayMsMax: durationMs().optional(),
-  dropRate: rate().optional(),
-  duplicateRate: rate().optional(),
-  reorderRate: rate().optional(),
-  reorderSpikeMs: durationMs().optional(),
+  delayMsMin: z.optional(durationMs()),
+  delayMsMax: z.optional(durationMs()),
+  dropRate: z.optional(rate()),
+  duplicateRate: z.optional(rate()),
+  reorderRate: z.optional(rate()),
+  reorderSpikeMs: z.optional(durationMs()),
 });
 
-const networkSchema = z
-  .strictObject({
+const networkSchema = z.prefault(
+  z.strictObject({
     default: linkOptionsSchema,
-    links: z.record(z.string().max(BOUNDS.linkKeyLength), linkOverrideSchema).default(() => ({})),
-  })
-  .prefault({});
+    links: or(z.record(maxText(BOUNDS.linkKeyLength), linkOverrideSchema), () => ({})),
+  }),
+  {},
+);
 
 const DW = D.dualWrite;
-const dualWriteSchema = z
-  .strictObject({
-    order: z.enum(["sequential", "parallel"]).default(DW.order),
-    retries: retries().default(DW.retries),
-    timeoutMs: durationMs(1).default(DW.timeoutMs),
+const dualWriteSchema = z.prefault(
+  z.strictObject({
+    order: or(z.enum(["sequential", "parallel"]), DW.order),
+    retries: or(retries(), DW.retries),
+    timeoutMs: or(durationMs(1), DW.timeoutMs),
     // Optional, no fill-in: v1 links written before it existed decode exactly as they did.
-    ackAfter: z.enum(["all", "first"]).optional(),
-  })
-  .prefault({});
+    ackAfter: z.optional(z.enum(["all", "first"])),
+  }),
+  {},
+);
 
 const LG = D.log;
-const logSchema = z
-  .strictObject({
-    brokers: capped(int().min(1), "brokers").default(LG.brokers),
-    partitions: capped(int().min(1), "partitions").default(LG.partitions),
-    acks: z.literal([0, 1, "all"]).default(LG.acks),
-    minInsyncReplicas: int().min(1).max(LIMITS.brokers).default(LG.minInsyncReplicas),
-    uncleanLeaderElection: z.boolean().default(LG.uncleanLeaderElection),
-    commit: z.enum(["before-apply", "after-apply", "atomic"]).default(LG.commit),
-    replicaLagMs: durationMs(1).default(LG.replicaLagMs),
-    fetchIntervalMs: durationMs(1).default(LG.fetchIntervalMs),
-    electionDelayMs: durationMs().default(LG.electionDelayMs),
-    requestTimeoutMs: durationMs(1).default(LG.requestTimeoutMs),
-    retries: retries().default(LG.retries),
-  })
-  .prefault({});
+const logSchema = z.prefault(
+  z.strictObject({
+    brokers: or(capped(int(z.gte(1)), "brokers"), LG.brokers),
+    partitions: or(capped(int(z.gte(1)), "partitions"), LG.partitions),
+    acks: or(z.literal([0, 1, "all"]), LG.acks),
+    minInsyncReplicas: or(int(z.gte(1), z.lte(LIMITS.brokers)), LG.minInsyncReplicas),
+    uncleanLeaderElection: or(z.boolean(), LG.uncleanLeaderElection),
+    commit: or(z.enum(["before-apply", "after-apply", "atomic"]), LG.commit),
+    replicaLagMs: or(durationMs(1), LG.replicaLagMs),
+    fetchIntervalMs: or(durationMs(1), LG.fetchIntervalMs),
+    electionDelayMs: or(durationMs(), LG.electionDelayMs),
+    requestTimeoutMs: or(durationMs(1), LG.requestTimeoutMs),
+    retries: or(retries(), LG.retries),
+  }),
+  {},
+);
 
 const W = D.workload;
 const generatedWorkloadSchema = z.strictObject({
   kind: z.literal("generated"),
-  writes: capped(int().min(0), "writes").default(W.writes),
-  keys: int().min(1).max(BOUNDS.keys).default(W.keys),
-  ratePerSec: z.number().positive().max(BOUNDS.ratePerSec).default(W.ratePerSec),
-  op: z.enum(["set", "incr"]).default(W.op),
-  readRate: rate().default(W.readRate),
-  startMs: timeMs().default(W.startMs),
+  writes: or(capped(int(z.gte(0)), "writes"), W.writes),
+  keys: or(int(z.gte(1), z.lte(BOUNDS.keys)), W.keys),
+  ratePerSec: or(z.number().check(z.positive(), z.lte(BOUNDS.ratePerSec)), W.ratePerSec),
+  op: or(z.enum(["set", "incr"]), W.op),
+  readRate: or(rate(), W.readRate),
+  startMs: or(timeMs(), W.startMs),
 });
 
 const scriptOpSchema = z.strictObject({
   at: timeMs(),
-  client: int().min(1).max(LIMITS.clients),
+  client: int(z.gte(1), z.lte(LIMITS.clients)),
   op: z.enum(["set", "incr", "read"]),
-  key: z.string().min(1).max(BOUNDS.keyLength),
-  value: z
-    .union([
-      z.string().max(BOUNDS.valueLength),
-      z.number().min(-BOUNDS.valueMagnitude).max(BOUNDS.valueMagnitude),
-    ])
-    .optional(),
+  key: z.string().check(z.minLength(1), z.maxLength(BOUNDS.keyLength)),
+  value: z.optional(
+    z.union([
+      maxText(BOUNDS.valueLength),
+      z.number().check(z.gte(-BOUNDS.valueMagnitude), z.lte(BOUNDS.valueMagnitude)),
+    ]),
+  ),
 });
 
 const scriptWorkloadSchema = z.strictObject({
   kind: z.literal("script"),
-  ops: cappedArray(scriptOpSchema, "scriptOps").default(() => []),
+  ops: or(cappedArray(scriptOpSchema, "scriptOps"), () => []),
 });
 
-const workloadSchema = z
-  .preprocess(
+const workloadSchema = z.prefault(
+  // zod's `preprocess` is exactly this pipe: a transform, then the schema.
+  z.pipe(
     // A link strips `kind` when it equals the default ("generated"); put it back.
-    (value) =>
+    z.transform((value: unknown) =>
       isPlainObject(value) && !Object.hasOwn(value, "kind")
         ? { ...value, kind: "generated" }
         : value,
+    ),
     z.discriminatedUnion("kind", [generatedWorkloadSchema, scriptWorkloadSchema]),
-  )
-  .prefault(() => ({ kind: "generated" }));
+  ),
+  () => ({ kind: "generated" }),
+);
 
+const nodeList = () => z.array(nodeName()).check(z.minLength(1), z.maxLength(64));
 const scheduleEntrySchema = z.discriminatedUnion("kind", [
   z.strictObject({
     at: timeMs(),
     kind: z.literal("partition"),
-    a: z.array(nodeName()).min(1).max(64),
-    b: z.array(nodeName()).min(1).max(64),
-    until: timeMs().optional(),
-    oneWay: z.boolean().optional(),
+    a: nodeList(),
+    b: nodeList(),
+    until: z.optional(timeMs()),
+    oneWay: z.optional(z.boolean()),
   }),
   z.strictObject({ at: timeMs(), kind: z.literal("heal") }),
   z.strictObject({
     at: timeMs(),
     kind: z.literal("crash"),
     node: nodeName(),
-    restartAt: timeMs().optional(),
+    restartAt: z.optional(timeMs()),
   }),
   z.strictObject({ at: timeMs(), kind: z.literal("restart"), node: nodeName() }),
   z.strictObject({ at: timeMs(), kind: z.literal("add-store"), store: z.enum(STORE_NAMES) }),
 ]);
 
-const capsSchema = z
-  .strictObject({
-    maxEvents: capped(int().min(1), "maxEvents").default(D.caps.maxEvents),
-    maxTimeMs: capped(int().min(1), "maxTimeMs").default(D.caps.maxTimeMs),
-  })
-  .prefault({});
+const capsSchema = z.prefault(
+  z.strictObject({
+    maxEvents: or(capped(int(z.gte(1)), "maxEvents"), D.caps.maxEvents),
+    maxTimeMs: or(capped(int(z.gte(1)), "maxTimeMs"), D.caps.maxTimeMs),
+  }),
+  {},
+);
 
 export const scenarioSchema = z
   .strictObject({
-    v: z.literal(1).default(1),
-    name: z.string().max(BOUNDS.nameLength).optional(),
-    description: z.string().max(BOUNDS.descriptionLength).optional(),
-    seed: int().min(0).max(BOUNDS.seed).default(D.seed),
-    strategy: z.enum(STRATEGIES).default(D.strategy),
-    stores: z
-      .array(z.enum(STORE_NAMES))
-      .min(1)
-      .max(STORE_NAMES.length)
-      .default(() => copyDefault(D.stores)),
-    clients: capped(int().min(1), "clients").default(D.clients),
-    versionedWrites: z.boolean().default(D.versionedWrites),
+    v: or(z.literal(1), 1),
+    name: z.optional(maxText(BOUNDS.nameLength)),
+    description: z.optional(maxText(BOUNDS.descriptionLength)),
+    seed: or(int(z.gte(0), z.lte(BOUNDS.seed)), D.seed),
+    strategy: or(z.enum(STRATEGIES), D.strategy),
+    stores: or(
+      z.array(z.enum(STORE_NAMES)).check(z.minLength(1), z.maxLength(STORE_NAMES.length)),
+      () => copyDefault(D.stores),
+    ),
+    clients: or(capped(int(z.gte(1)), "clients"), D.clients),
+    versionedWrites: or(z.boolean(), D.versionedWrites),
     // Optional, no fill-in: absent means off, so v1 links written before it decode exactly as they did.
-    dedupe: z.boolean().optional(),
+    dedupe: z.optional(z.boolean()),
     dualWrite: dualWriteSchema,
     log: logSchema,
     network: networkSchema,
     workload: workloadSchema,
-    schedule: cappedArray(scheduleEntrySchema, "scheduleEntries").default(() => []),
+    schedule: or(cappedArray(scheduleEntrySchema, "scheduleEntries"), () => []),
     caps: capsSchema,
   })
-  .superRefine(
-    (scenario, ctx) => {
-      for (const issue of scenarioRuleIssues(scenario)) {
-        ctx.addIssue({
-          code: "custom",
-          message: issue.message,
-          path: issue.path,
-          params: issue.limit ? { [LIMIT_PARAM]: issue.limit } : undefined,
-        });
-      }
-    },
-    // Cross-field rules assume every field already has its type; run them only then.
-    { when: (payload) => payload.issues.length === 0 },
+  .check(
+    z.superRefine(
+      (scenario: Scenario, ctx) => {
+        for (const issue of scenarioRuleIssues(scenario)) {
+          ctx.addIssue({
+            code: "custom",
+            message: issue.message,
+            path: issue.path,
+            params: issue.limit ? { [LIMIT_PARAM]: issue.limit } : undefined,
+          });
+        }
+      },
+      // Cross-field rules assume every field already has its type; run them only then.
+      { when: (payload) => payload.issues.length === 0 },
+    ),
   );
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

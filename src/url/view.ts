@@ -5,7 +5,7 @@
  * compressed scenario (the scenario part of the URL stays stable).
  */
 import "./zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ANOMALY_KINDS, type AnomalyKind } from "../check/types";
 import { type Scenario, STRATEGIES, type Strategy } from "../sim/types";
 import { errorFromIssues, type RestoreError } from "./errors";
@@ -47,32 +47,34 @@ export const TOUR_BOUNDS = { chapter: 99, step: 999 } as const;
 
 const strategy = z.enum(STRATEGIES);
 
+const int = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+
 export const viewSchema = z.strictObject({
-  playhead: z.number().min(0).max(LIMITS.maxTimeMs).optional(),
-  strategy: strategy.optional(),
-  compare: z
-    .tuple([strategy, strategy])
-    .refine(([a, b]) => a !== b, "compare needs two different strategies.")
-    .optional(),
-  tour: z
-    .strictObject({
-      chapter: z.number().int().min(0).max(TOUR_BOUNDS.chapter),
-      step: z.number().int().min(0).max(TOUR_BOUNDS.step),
-    })
-    .optional(),
-  sweep: z
-    .strictObject({
+  playhead: z.optional(z.number().check(z.gte(0), z.lte(LIMITS.maxTimeMs))),
+  strategy: z.optional(strategy),
+  compare: z.optional(
+    z
+      .tuple([strategy, strategy])
+      .check(z.refine(([a, b]) => a !== b, "compare needs two different strategies.")),
+  ),
+  tour: z.optional(
+    z.strictObject({
+      chapter: int(0, TOUR_BOUNDS.chapter),
+      step: int(0, TOUR_BOUNDS.step),
+    }),
+  ),
+  sweep: z.optional(
+    z.strictObject({
       param: z.enum(SWEEP_PARAMS),
       values: z
-        .array(z.union([z.number().finite(), z.string().max(20)]))
-        .min(1)
-        .max(SWEEP_BOUNDS.values),
-      strategies: z.array(strategy).min(1).max(STRATEGIES.length),
-      seeds: z.number().int().min(1).max(SWEEP_BOUNDS.seeds),
-      kind: z.enum(ANOMALY_KINDS).optional(),
-    })
-    .optional(),
-  exercise: z.enum(EXERCISE_IDS).optional(),
+        .array(z.union([z.number(), z.string().check(z.maxLength(20))]))
+        .check(z.minLength(1), z.maxLength(SWEEP_BOUNDS.values)),
+      strategies: z.array(strategy).check(z.minLength(1), z.maxLength(STRATEGIES.length)),
+      seeds: int(1, SWEEP_BOUNDS.seeds),
+      kind: z.optional(z.enum(ANOMALY_KINDS)),
+    }),
+  ),
+  exercise: z.optional(z.enum(EXERCISE_IDS)),
 });
 
 /** The link parameter naming an exercise: `ex=<id>`. */

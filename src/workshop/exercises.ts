@@ -48,8 +48,21 @@ export interface Exercise {
   start: () => Scenario;
   /** A reference answer, reachable with the app's controls (for tests and the facilitator). */
   solution: () => Scenario;
+  /** Checks a scenario, simulating here without a budget (tests, the CLI). */
   verify: (s: Scenario) => Verdict;
+  /**
+   * The same check, with every run asked of `run` (the page passes its
+   * budgeted run door, so an oversized scenario is cut short, not run on the
+   * main thread). A run cut short by the budget fails the check.
+   */
+  verifyWith: (s: Scenario, run: Runner) => Promise<Verdict>;
 }
+
+/** Simulates and checks one scenario (its own seed) and hands back the run. */
+export type Runner = (s: Scenario) => Promise<Run>;
+
+/** A check in steps: it yields each scenario it needs run and receives the run. */
+type Steps<T> = Generator<Scenario, T, Run>;
 
 /** How many seeds a check runs: the learner's (the start's) and the next ones. */
 export const CHECK_SEEDS = 5;
@@ -80,8 +93,8 @@ interface Spec {
   precheck?: (s: Scenario) => string | null;
   /** Judges one run of the submitted scenario. */
   judge: (run: Run, s: Scenario, start: Scenario) => Verdict;
-  /** A remark added to a pass (e.g. which changed setting played no part). */
-  note?: (s: Scenario, start: Scenario) => string;
+  /** A remark added to a pass (e.g. which changed setting played no part); may ask for runs. */
+  note?: (s: Scenario, start: Scenario) => Steps<string>;
 }
 
 const pass = (reason: string): Verdict => ({ ok: true, reason });
@@ -252,16 +265,17 @@ const SPECS: Spec[] = [
         );
       return fail(`With ${logSettings(s)} no acknowledged write was lost.`);
     },
-    note(s, start) {
+    *note(s, start) {
       // A setting changed beside the one that matters: say it played no part.
       const changed = (["minInsyncReplicas", "uncleanLeaderElection", "acks"] as const).filter(
         (k) => s.log[k] !== start.log[k],
       );
       if (changed.length < 2) return "";
-      const idle = changed.filter((k) => {
+      const idle: typeof changed = [];
+      for (const k of changed) {
         const without = { ...s, log: { ...s.log, [k]: start.log[k] } };
-        return ofKind(runSeed(without, s.seed), "durability").length > 0;
-      });
+        if (ofKind(yield without, "durability").length > 0) idle.push(k);
+      }
       return idle.length === 0
         ? ""
         : ` (${list(idle.map((k) => labelOf(`log.${k}`)))} played no part: the write is lost without ${idle.length === 1 ? "that change" : "those changes"} too.)`;
@@ -504,7 +518,7 @@ function tooMuch(spec: Spec, others: Change[], start: Scenario): string {
   return `${spec.mayChange} You also changed ${shown.join("; ")}${more}. ${whyNot(spec, others[0], start)}`;
 }
 
-function verifyWith(spec: Spec, s: Scenario): Verdict {
+function* steps(spec: Spec, s: Scenario): Steps<Verdict> {
   const start = spec.start();
   const provenance = provenanceProblem(s, start);
   if (provenance !== null) return fail(provenance);
@@ -526,7 +540,7 @@ function verifyWith(spec: Spec, s: Scenario): Verdict {
   const seeds = Array.from({ length: CHECK_SEEDS }, (_, i) => (s.seed + i) >>> 0);
   const verdicts: Verdict[] = [];
   for (const seed of seeds) {
-    const v = spec.judge(runSeed(s, seed), s, start);
+    const v = spec.judge(yield { ...s, seed }, s, start);
     verdicts.push(v);
     if (!v.ok) break;
   }
@@ -537,9 +551,37 @@ function verifyWith(spec: Spec, s: Scenario): Verdict {
       `It works on seed ${s.seed} but not on seed ${seeds[verdicts.length - 1]}: ${last.reason} The lesson must hold whatever the network's luck.`,
     );
   }
+  const note = spec.note === undefined ? "" : yield* spec.note(s, start);
   return pass(
-    `${verdicts[0].reason}${spec.note?.(s, start) ?? ""} (Checked on seeds ${seeds[0]}–${seeds[seeds.length - 1]}.)`,
+    `${verdicts[0].reason}${note} (Checked on seeds ${seeds[0]}–${seeds[seeds.length - 1]}.)`,
   );
+}
+
+function verifyHere(spec: Spec, s: Scenario): Verdict {
+  const it = steps(spec, s);
+  let next = it.next();
+  while (!next.done) next = it.next(runSeed(next.value, next.value.seed));
+  return next.value;
+}
+
+/** Why a run cut short cannot be judged. */
+export const TOO_BIG =
+  "This scenario is too big to check: its run was cut short by the page's time budget, and an exercise's answer is a small change to its start.";
+
+async function verifyRemote(spec: Spec, s: Scenario, run: Runner): Promise<Verdict> {
+  const it = steps(spec, s);
+  let next = it.next();
+  while (!next.done) {
+    let r: Run;
+    try {
+      r = await run(next.value);
+    } catch (e) {
+      return fail(`The check could not run: ${e instanceof Error ? e.message : String(e)}.`);
+    }
+    if (r.trace.capped?.cap === "budget") return fail(TOO_BIG);
+    next = it.next(r);
+  }
+  return next.value;
 }
 
 export const EXERCISES: readonly Exercise[] = SPECS.map((spec, i) => ({
@@ -552,7 +594,8 @@ export const EXERCISES: readonly Exercise[] = SPECS.map((spec, i) => ({
   teaches: spec.teaches,
   start: spec.start,
   solution: () => spec.solution(spec.start()),
-  verify: (s: Scenario) => verifyWith(spec, s),
+  verify: (s: Scenario) => verifyHere(spec, s),
+  verifyWith: (s: Scenario, run: Runner) => verifyRemote(spec, s, run),
 }));
 
 export function exerciseById(id: string): Exercise | undefined {

@@ -7,12 +7,13 @@
  * single schedule entry or scripted write can be dropped without losing the
  * anomaly (unless the run budget ran out first, which the result says).
  */
-import { type AnomalyKind, check } from "../check/index";
+import { type Anomaly, type AnomalyKind, check } from "../check/index";
 import { entryEnd, setEntryEnd, shiftEntry } from "../sim/schedule";
 import { simulate } from "../sim/simulate";
 import type { LinkOptions, Scenario, ScriptOp } from "../sim/types";
 import { restoreScenario } from "../url/index";
 import { entryPhrase } from "../url/schedule-text";
+import { labelOf } from "./scenario-diff";
 
 export type Predicate = (s: Scenario) => boolean;
 
@@ -34,6 +35,25 @@ export function showsKind(kind: AnomalyKind): Predicate {
   return (s) => check(simulate(s)).anomalies.some((a) => a.kind === kind);
 }
 
+/** Healed (a retry or the run's end put it right) or lasting (confirmed, or still open). */
+const healedOf = (a: Anomaly): boolean => a.state === "healed";
+
+/**
+ * The story `start` tells about `kind`: the shrunk run must show the same kind
+ * in the same state, so a healed anomaly stays healed and a lasting one stays
+ * lasting (a healed story shows no lasting one). When the start shows both,
+ * the lasting one is the story.
+ */
+export function keepsStory(start: Scenario, kind: AnomalyKind): Predicate {
+  const found = check(simulate(start)).anomalies.filter((a) => a.kind === kind);
+  const healed = found.length > 0 && found.every(healedOf);
+  return (s) => {
+    const now = check(simulate(s)).anomalies.filter((a) => a.kind === kind);
+    // Healed stays healed (no lasting one slips in); lasting stays lasting.
+    return healed ? now.length > 0 && now.every(healedOf) : now.some((a) => !healedOf(a));
+  };
+}
+
 const describeOp = (o: ScriptOp): string =>
   `client ${o.client} ${o.op} ${o.key}${o.op === "read" ? "" : ` ${o.value}`} at ${o.at} ms`;
 
@@ -50,6 +70,7 @@ export function shrink(
   // Repeated cuts of one thing (a duration, idle time) read as one line that says where it ended.
   const lineOf = new Map<string, number>();
   let idleCutMs = 0;
+  let leadCutMs = 0;
   const holds = (c: Scenario): boolean => {
     if (runs >= maxRuns || !restoreScenario(c).ok) return false;
     runs++;
@@ -78,6 +99,7 @@ export function shrink(
       dropClients(),
       dropStores(),
       quietNetwork(),
+      cutLeadingTime(),
       shortenTimes(),
     ].some(Boolean);
   }
@@ -92,7 +114,7 @@ export function shrink(
     const n = ops.length;
     attempt((d) => {
       d.workload = { kind: "script", ops };
-    }, `generated workload written out as ${n} scripted operations`);
+    }, `the generated workload, written out as the ${n} operations it made`);
   }
 
   function dropFaults(): boolean {
@@ -175,24 +197,53 @@ export function shrink(
       const v = current.network.default[rate];
       if (v > 0)
         any =
-          attempt((d) => {
-            d.network.default[rate] = 0;
-          }, `${rate} ${v} → 0`) || any;
+          attempt(
+            (d) => {
+              d.network.default[rate] = 0;
+            },
+            `${labelOf(`network.default.${rate}`).toLowerCase()} of the network (${percent(v)} → none)`,
+          ) || any;
     }
     for (const key of Object.keys(current.network.links)) {
+      const [from, to] = key.split("->");
+      const where = `the ${from} → ${to} link`;
       any =
         attempt((d) => {
           delete d.network.links[key];
-        }, `the ${key} link setting`) || any;
+        }, `${where}'s own settings (it behaves like the rest of the network)`) || any;
       const link = current.network.links[key];
+      // Only rates go one by one: a delay's min and max go together or not at all, so a
+      // fixed delay (min = max) is never widened into a random one.
       for (const field of Object.keys(link ?? {}) as Array<keyof LinkOptions>) {
+        if (!(RATES as readonly string[]).includes(field)) continue;
         any =
-          attempt((d) => {
-            delete d.network.links[key][field];
-          }, `${key} ${field}`) || any;
+          attempt(
+            (d) => {
+              delete d.network.links[key][field];
+            },
+            `${where}'s ${labelOf(`network.default.${field}`).toLowerCase()}`,
+          ) || any;
       }
     }
     return any;
+  }
+
+  /** Moves everything earlier so the first operation or fault comes right at the start. */
+  function cutLeadingTime(): boolean {
+    const times = [...opsOf(current).map((o) => o.at), ...current.schedule.map((e) => e.at)];
+    if (current.workload.kind !== "script" || times.length === 0) return false;
+    const cut = Math.min(...times) - 1;
+    if (cut < 1) return false;
+    const ok = attempt(
+      (d) => {
+        for (const o of opsOf(d)) o.at -= cut;
+        for (const e of d.schedule) shiftEntry(e, cut);
+      },
+      `${leadCutMs + cut} ms of empty time before anything happens (every time moved earlier)`,
+      "lead",
+    );
+    if (ok) leadCutMs += cut;
+    return ok;
   }
 
   /** Halves fault durations and the gaps between scripted operations. */
@@ -221,7 +272,7 @@ export function shrink(
           for (const o of opsOf(d)) if (o.at >= at) o.at -= cut;
           for (const e of d.schedule) if (e.at >= at) shiftEntry(e, cut);
         },
-        `${idleCutMs + cut} ms of idle time between operations`,
+        `${idleCutMs + cut} ms of quiet time between operations`,
         "idle",
       );
       if (ok) idleCutMs += cut;
@@ -230,6 +281,8 @@ export function shrink(
     return any;
   }
 }
+
+const percent = (v: number): string => `${Math.round(v * 1000) / 10} %`;
 
 function opsOf(s: Scenario): ScriptOp[] {
   return s.workload.kind === "script" ? s.workload.ops : [];

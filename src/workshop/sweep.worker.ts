@@ -4,7 +4,7 @@
  */
 import type { AnomalyKind } from "../check/types";
 import type { Scenario } from "../sim/types";
-import { type ShrinkResult, showsKind, shrink } from "./shrink";
+import { keepsStory, type ShrinkResult, shrink } from "./shrink";
 import { runChunk, type SweepSpec } from "./sweep";
 
 export type WorkerRequest =
@@ -24,7 +24,11 @@ export function answer(req: WorkerRequest): WorkerReply {
       from: req.from,
       masks: runChunk(req.spec, req.from, req.to),
     };
-  return { type: "shrink", id: req.id, result: shrink(req.scenario, showsKind(req.kind)) };
+  return {
+    type: "shrink",
+    id: req.id,
+    result: shrink(req.scenario, keepsStory(req.scenario, req.kind)),
+  };
 }
 
 // Only inside a worker: importing this module elsewhere (tests, the fallback) must not install a handler.

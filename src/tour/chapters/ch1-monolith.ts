@@ -17,6 +17,7 @@ export const chapter1: Chapter = {
       scenario: defaultWith("single-db", STEADY_LINK),
       play: { to: 1000 },
       spotlight: { lanes: ["db", "cache", "search"] },
+      evidence: { keys: ["x", "y", "z"] },
       expects: { atomicity: "none", isolation: "none", consistency: "none", durability: "none" },
     },
     {
@@ -29,7 +30,7 @@ export const chapter1: Chapter = {
         dualWrite: { ...defaultScenario().dualWrite, retries: 3 },
         workload: {
           kind: "generated",
-          writes: 20,
+          writes: 8,
           keys: 3,
           ratePerSec: 20,
           op: "incr",
@@ -40,6 +41,7 @@ export const chapter1: Chapter = {
       }),
       play: { to: 1100 },
       spotlight: { lanes: ["client-1", "db"] },
+      evidence: { keys: ["x", "y", "z"] },
       expects: {
         atomicity: "none",
         isolation: "none",
@@ -57,6 +59,7 @@ export const chapter1: Chapter = {
       scenario: fromPreset("crash-between-writes", { strategy: "single-db" }),
       play: { to: 320 },
       spotlight: { lanes: ["client-1", "db"] },
+      evidence: { keys: ["x", "y"] },
       expects: { atomicity: "none", consistency: "none" },
     },
   ],

@@ -23,6 +23,7 @@ function linksStep(
     scenario,
     play: { to: 1000 },
     spotlight: { lanes },
+    evidence: { keys: ["x", "y", "z"] },
     expects: {},
     shows: { links: pointToPointLinks(scenario) },
     overlay: linkCountLabel(scenario),

@@ -1,3 +1,4 @@
+import { holds, nowhere } from "../predict";
 import { fromPreset, scripted } from "../scenarios";
 import type { Chapter } from "../types";
 
@@ -14,6 +15,11 @@ export const chapter5: Chapter = {
       play: "next-anomaly",
       spotlight: { anomaly: "isolation" },
       expects: { isolation: 1, consistency: 1 },
+      evidence: { keys: ["x"] },
+      predict: {
+        question: "The database ends with x = B. What will search hold for x?",
+        choices: [holds("A", "search", "x", "A"), holds("B", "search", "x", "B")],
+      },
     },
     {
       id: "dual-writes/crash",
@@ -24,6 +30,14 @@ export const chapter5: Chapter = {
       play: { to: 340 },
       spotlight: { anomaly: "atomicity" },
       expects: { atomicity: 1 },
+      evidence: { keys: ["x", "y"] },
+      predict: {
+        question: "The client restarts and goes on writing. What will search hold for x?",
+        choices: [
+          holds("A: the restart finishes the job", "search", "x", "A"),
+          holds("Nothing, for good", "search", "x", undefined),
+        ],
+      },
     },
     {
       id: "dual-writes/partition",
@@ -45,12 +59,29 @@ export const chapter5: Chapter = {
       play: { to: 520 },
       spotlight: { store: "search", key: "x" },
       expects: { consistency: 2, atomicity: 2 },
+      evidence: { keys: ["x", "y"] },
+      predict: {
+        question: "The partition heals at 500 ms. What does search say x is?",
+        choices: [
+          holds("A", "search", "x", "A"),
+          holds("B", "search", "x", "B"),
+          holds("Nothing", "search", "x", undefined),
+        ],
+      },
     },
     {
+      /*
+       * Why this is faithful: a write-behind cache (answer once the cache has the
+       * write, flush to the database in the background) is a common dual write for
+       * speed. Its flush is an ordinary retried request; when the database stays
+       * unreachable past the retries the flush gives up, and a cache is memory: a
+       * restart (deploy, eviction, crash) drops what it held. The checker files it
+       * as durability: acknowledged to the client, never in the system of record.
+       */
       id: "dual-writes/lost-write",
-      title: "A lost write (durability)",
+      title: "An acknowledged write lost (durability)",
       caption:
-        "To answer fast, the client writes all three stores at once and says done as soon as one accepts. The database is cut off, so x = B is acknowledged yet the system of record never keeps it.",
+        "Write-behind: the app says saved once the cache has x = B and flushes to the database later. The database stays unreachable past every retry, then the cache restarts: an acknowledged write is gone.",
       scenario: scripted(
         [
           [10, 1, "x", "A"],
@@ -58,14 +89,26 @@ export const chapter5: Chapter = {
         ],
         {
           clients: 1,
-          dualWrite: { order: "parallel", retries: 1, timeoutMs: 100, ackAfter: "first" },
-          schedule: [{ at: 50, kind: "partition", a: ["client-1"], b: ["db"], until: 500 }],
+          stores: ["db", "cache"],
+          dualWrite: { order: "parallel", retries: 2, timeoutMs: 100, ackAfter: "first" },
+          schedule: [
+            { at: 50, kind: "partition", a: ["client-1"], b: ["db"], until: 600 },
+            { at: 450, kind: "crash", node: "cache", restartAt: 500 },
+          ],
         },
       ),
       play: { to: 520 },
-      spotlight: { store: "db", key: "x" },
-      // Write-behind: the client heard "done" from the cache, so the db's missing x = B is a lost acknowledged write (D).
+      spotlight: { anomaly: "durability" },
       expects: { durability: 1 },
+      evidence: { keys: ["x"] },
+      predict: {
+        question: "The client was told x = B is saved. Where is x = B at 520 ms?",
+        choices: [
+          holds("In the database", "db", "x", "B"),
+          holds("In the cache", "cache", "x", "B"),
+          nowhere("Nowhere", "x", "B"),
+        ],
+      },
     },
   ],
 };

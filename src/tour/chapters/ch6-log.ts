@@ -1,7 +1,20 @@
+import { anomalies, holds } from "../predict";
 import { fromPreset } from "../scenarios";
 import type { Chapter } from "../types";
 
+const crash = fromPreset("crash-between-writes");
 const incr = fromPreset("consumer-crash-incr");
+/** Six increments of x instead of the preset's ten: the same crashes, fewer arrows. */
+const SIX_INCREMENTS = {
+  kind: "script" as const,
+  ops: Array.from({ length: 6 }, (_, i) => ({
+    at: 10 + i * 20,
+    client: 1,
+    op: "incr" as const,
+    key: "x",
+    value: 1,
+  })),
+};
 
 export const chapter6: Chapter = {
   number: 6,
@@ -9,23 +22,40 @@ export const chapter6: Chapter = {
   steps: [
     {
       id: "log/offsets",
-      title: "Offsets: resume where you left off (atomicity)",
+      title: "Offsets: chapter 5's crash, on the log (atomicity)",
       caption:
-        "The cache's consumer crashes twice while ten increments flow through the log. It stores its offset with its data, so it resumes at the next record: no gap, no double count.",
-      scenario: fromPreset("consumer-crash-incr", { log: { ...incr.log, commit: "atomic" } }),
-      play: { to: 440 },
-      spotlight: { lanes: ["consumer-cache", "cache"] },
+        "Client 1 appends x = A to the log once, then crashes, as in chapter 5. Each store's consumer reads from its own offset: search's is down until 150 ms, resumes at offset 0, and every store gets x = A.",
+      scenario: fromPreset("crash-between-writes", {
+        strategy: "log",
+        log: { ...crash.log, commit: "atomic" },
+        schedule: [
+          ...crash.schedule,
+          { at: 25, kind: "crash", node: "consumer-search", restartAt: 150 },
+        ],
+      }),
+      play: { to: 200 },
+      spotlight: { lanes: ["client-1", "consumer-search", "search"] },
       expects: { atomicity: "none", duplicate: "none", consistency: "none" },
+      evidence: { keys: ["x"], log: true },
+      predict: {
+        question:
+          "The client dies right after its append, as in chapter 5. What will search hold for x?",
+        choices: [holds("A", "search", "x", "A"), holds("Nothing", "search", "x", undefined)],
+      },
     },
     {
       id: "log/offsets-caveat",
       title: "Where the offset lives matters",
       caption:
-        "Same crashes, but the consumer commits its offset only after applying. The restart replays records it had already applied, and increments count twice: at-least-once.",
-      scenario: fromPreset("consumer-crash-incr"),
+        "Six increments, and the cache's consumer crashes twice. It commits its offset only after applying, so the restart replays records it had already applied: increments count twice.",
+      scenario: fromPreset("consumer-crash-incr", {
+        workload: SIX_INCREMENTS,
+        log: { ...incr.log },
+      }),
       play: "next-anomaly",
       spotlight: { anomaly: "duplicate" },
       expects: { duplicate: "some", atomicity: "none" },
+      evidence: { keys: ["x"], log: true },
     },
     {
       id: "log/order",
@@ -36,16 +66,45 @@ export const chapter6: Chapter = {
       play: { to: 80 },
       spotlight: { store: "search", key: "x" },
       expects: { isolation: "none", consistency: "none" },
+      evidence: { keys: ["x"], log: true },
+      predict: {
+        question: "Same race, same slow link, now through the log. What will search hold for x?",
+        choices: [holds("A", "search", "x", "A"), holds("B", "search", "x", "B")],
+      },
     },
     {
       id: "log/replay",
-      title: "History: rebuild by replay (consistency)",
+      title: "History: rebuild a store by replay (consistency)",
       caption:
-        "A search index joins at 500 ms, after six writes. It reads the log from offset 0 and catches up to exactly what db and cache hold.",
-      scenario: fromPreset("log-replay"),
-      play: { to: 760 },
-      spotlight: { lanes: ["consumer-search", "search"] },
+        "The cache crashes and comes back empty while the database moves on to y = D and z = E. Its offset lived with its data, so its consumer replays the log from offset 0 and rebuilds it.",
+      scenario: fromPreset("log-replay", {
+        stores: ["db", "cache", "search"],
+        log: { ...fromPreset("log-replay").log, commit: "atomic" },
+        workload: {
+          kind: "script",
+          ops: [
+            { at: 10, client: 1, op: "set", key: "x", value: "A" },
+            { at: 40, client: 2, op: "set", key: "y", value: "B" },
+            { at: 80, client: 1, op: "set", key: "x", value: "C" },
+            { at: 300, client: 2, op: "set", key: "y", value: "D" },
+            { at: 320, client: 1, op: "set", key: "z", value: "E" },
+          ],
+        },
+        schedule: [{ at: 200, kind: "crash", node: "cache", restartAt: 400 }],
+      }),
+      play: { to: 440 },
+      spotlight: { lanes: ["cache", "consumer-cache"] },
       expects: { consistency: "none", atomicity: "none" },
+      evidence: { keys: ["x", "y", "z"], log: true },
+      predict: {
+        question:
+          "The cache restarts empty at 400 ms. What will it hold for x once its consumer is done?",
+        choices: [
+          holds("Nothing: x is lost", "cache", "x", undefined),
+          holds("A: the first value", "cache", "x", "A"),
+          holds("C: what the database holds", "cache", "x", "C"),
+        ],
+      },
     },
     {
       id: "log/acks-1",
@@ -56,6 +115,14 @@ export const chapter6: Chapter = {
       play: { to: 430 },
       spotlight: { anomaly: "durability" },
       expects: { durability: 1 },
+      evidence: { keys: ["x"], log: true },
+      predict: {
+        question: "The leader confirmed x = A, then crashed. Does the log still have it?",
+        choices: [
+          anomalies("Yes: a follower has it", "durability", 0),
+          anomalies("No: an acknowledged write is lost", "durability", "some"),
+        ],
+      },
     },
     {
       id: "log/acks-all",
@@ -66,6 +133,7 @@ export const chapter6: Chapter = {
       play: { to: 430 },
       spotlight: { lanes: ["broker-1", "broker-2", "broker-3"] },
       expects: { durability: "none", atomicity: "none" },
+      evidence: { keys: ["x"], log: true },
     },
   ],
 };

@@ -1,13 +1,34 @@
-import { defaultWith, fromPreset, STEADY_LINK } from "../scenarios";
+import { lettersBroken } from "../predict";
+import { fromPreset, STEADY_LINK, scripted } from "../scenarios";
 import type { Chapter } from "../types";
 
-/** The faults of chapter 5 in one run: a partition on search and a client crash mid-workload. */
-const gauntlet = defaultWith("dual-write", STEADY_LINK, {
-  schedule: [
-    { at: 300, kind: "partition", a: ["client-1", "client-2"], b: ["search"], until: 700 },
-    { at: 420, kind: "crash", node: "client-1", restartAt: 600 },
+/**
+ * The faults of chapter 5 in one run of five writes: the race on x (client 1's
+ * link to search is slow), a partition on search that outlasts the retries, and
+ * a partition between client 2 and the database while the app answers
+ * write-behind (saved once the first store has it). Single-db, log and CDC run
+ * the same writes and faults; only dual writes break a promise, and all four letters.
+ */
+const gauntlet = scripted(
+  [
+    [10, 1, "x", "A"],
+    [12, 2, "x", "B"],
+    [80, 1, "y", "C"],
+    [150, 2, "z", "D"],
+    [400, 1, "y", "E"],
   ],
-});
+  {
+    network: {
+      default: { ...STEADY_LINK },
+      links: { "client-1->search": { delayMsMin: 40, delayMsMax: 40 } },
+    },
+    dualWrite: { order: "parallel", retries: 1, timeoutMs: 100, ackAfter: "first" },
+    schedule: [
+      { at: 60, kind: "partition", a: ["client-1", "client-2"], b: ["search"], until: 500 },
+      { at: 140, kind: "partition", a: ["client-2"], b: ["db"], until: 500 },
+    ],
+  },
+);
 
 export const chapter7: Chapter = {
   number: 7,
@@ -27,17 +48,27 @@ export const chapter7: Chapter = {
         consistency: "none",
         durability: "none",
       },
+      evidence: { keys: ["x", "y"], log: true },
     },
     {
       id: "inside-out/scoreboard",
       title: "The scoreboard",
       caption:
-        "One run, four ways to keep the stores in sync: a partition on search and a client crash. Only dual writes lose their ACID promises.",
+        "One run, four ways to keep the stores in sync: a race, a partition on search, one on the database, and a fast write-behind answer. Only dual writes break promises, every letter of them.",
       scenario: gauntlet,
-      play: { to: 1010 },
-      spotlight: { anomaly: "atomicity" },
-      expects: { atomicity: "some", isolation: "some" },
+      play: { to: 560 },
+      spotlight: { anomaly: "durability" },
+      expects: { atomicity: "some", isolation: "some", consistency: "some", durability: "some" },
       scoreboard: true,
+      evidence: { keys: ["x", "y", "z"] },
+      predict: {
+        question: "Dual writes, this whole run. Which ACID letters will they break?",
+        choices: [
+          lettersBroken("A and C", ["A", "C"]),
+          lettersBroken("A, C and I", ["A", "C", "I"]),
+          lettersBroken("All four: A, C, I and D", ["A", "C", "I", "D"]),
+        ],
+      },
     },
   ],
 };

@@ -10,13 +10,17 @@ const PLAYBACK_KEYS: Array<[string, string]> = [
 ];
 
 const TOUR_KEYS: Array<[string, string]> = [
-  ["Space, →, PageDown", "Next step"],
+  ["Space, →, PageDown", "Next step (on a question: reveal the answer first)"],
   ["←, PageUp", "Previous step"],
   ["Home / End", "First / last step"],
   ["1–7", "Go to a chapter"],
+  ["1–4", "While a question is open: the room's answer"],
+  ["R", "Replay the step's moment slowly"],
   ["B or .", "Blank the screen (again to show it)"],
   ["F", "Full screen"],
   ["P", "Presenter mode (large type)"],
+  ["Q", "The run's link as a QR code for the room (Q or Escape closes it)"],
+  ["S", "Speaker view in a second window: notes, next step, timer"],
   ["Escape", "Leave the tour (not in presenter mode)"],
 ];
 

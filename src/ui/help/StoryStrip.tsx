@@ -1,11 +1,33 @@
 import { useAppStore } from "../../app/app-store";
 import { PRESETS } from "../../sim/presets";
+import type { NetworkOptions } from "../../sim/types";
 import { tourActions, useTourStore } from "../../tour/tour-store";
 
 /** The scenario's own words: its description, else its preset's one line. */
 export function storyOf(description: string | undefined, presetName: string | null): string | null {
   if (description !== undefined && description.trim() !== "") return description.trim();
   return PRESETS.find((p) => p.name === presetName)?.description ?? null;
+}
+
+/** "5 ms" or "5–20 ms". */
+const delay = (min: number, max: number) => (min === max ? `${min} ms` : `${min}–${max} ms`);
+
+/**
+ * The links slower than the rest, from the scenario's settings: "client-1 →
+ * search takes 40 ms (other links 5 ms)", or null when every link is alike.
+ */
+export function slowLinks(network: NetworkOptions): string | null {
+  const d = network.default;
+  const slow = Object.entries(network.links)
+    .map(([link, o]) => ({
+      link: link.replace("->", " → "),
+      min: o.delayMsMin ?? d.delayMsMin,
+      max: o.delayMsMax ?? d.delayMsMax,
+    }))
+    .filter((l) => l.max > d.delayMsMax || l.min > d.delayMsMin);
+  if (slow.length === 0) return null;
+  const list = slow.map((l) => `${l.link} takes ${delay(l.min, l.max)}`).join("; ");
+  return `Slow ${slow.length === 1 ? "link" : "links"}: ${list} (other links ${delay(d.delayMsMin, d.delayMsMax)}).`;
 }
 
 /**
@@ -15,12 +37,19 @@ export function storyOf(description: string | undefined, presetName: string | nu
 export function StoryStrip() {
   const description = useAppStore((s) => s.scenario.description);
   const presetName = useAppStore((s) => s.presetName);
+  const network = useAppStore((s) => s.scenario.network);
   const tourOpen = useTourStore((s) => s.open);
   const story = storyOf(description, presetName);
+  const slow = slowLinks(network);
   if (tourOpen) return null;
   return (
     <section className="story-strip" aria-label="About this run">
       {story !== null && <p className="story-text">{story}</p>}
+      {slow !== null && (
+        <p className="story-slow" data-testid="story-slow">
+          {slow}
+        </p>
+      )}
       <p className="story-hint">
         Press Play, or step with → to watch each message arrive; anomalies light up on the timeline
         as they happen.{" "}

@@ -1,14 +1,15 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+import modelDoc from "../../../docs/model.md?raw";
 import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
 import { PRESETS } from "../../sim/presets";
 import { useTourStore } from "../../tour/tour-store";
-import { AboutModel } from "../AboutModel";
-import { GlossaryButton } from "./Glossary";
+import { AboutModel, KIP_101_URL } from "../AboutModel";
+import { GLOSSARY, GlossaryButton, meaningOf } from "./Glossary";
 import { ShortcutsHelp } from "./ShortcutsHelp";
-import { StoryStrip, storyOf } from "./StoryStrip";
+import { StoryStrip, slowLinks, storyOf } from "./StoryStrip";
 
 describe("StoryStrip", () => {
   beforeEach(() => {
@@ -33,6 +34,35 @@ describe("StoryStrip", () => {
     expect(screen.getByRole("region", { name: "About this run" })).toHaveTextContent(
       useAppStore.getState().scenario.description ?? "missing",
     );
+  });
+
+  it("names the slow link from the scenario's settings", () => {
+    act(() => {
+      actions.loadPreset("kleppmann-race");
+    });
+    render(<StoryStrip />);
+    expect(screen.getByTestId("story-slow")).toHaveTextContent(
+      "Slow link: client-1 → search takes 40 ms (other links 5 ms).",
+    );
+  });
+
+  it("says nothing of slow links when every link is alike", () => {
+    const d = {
+      delayMsMin: 5,
+      delayMsMax: 5,
+      dropRate: 0,
+      duplicateRate: 0,
+      reorderRate: 0,
+      reorderSpikeMs: 0,
+    };
+    expect(slowLinks({ default: d, links: {} })).toBeNull();
+    expect(slowLinks({ default: d, links: { "a->b": { dropRate: 0.5 } } })).toBeNull();
+    expect(
+      slowLinks({
+        default: d,
+        links: { "a->b": { delayMsMax: 30 }, "c->d": { delayMsMin: 9, delayMsMax: 9 } },
+      }),
+    ).toBe("Slow links: a → b takes 5–30 ms; c → d takes 9 ms (other links 5 ms).");
   });
 
   it("falls back to the preset's line, or nothing", () => {
@@ -98,5 +128,43 @@ describe("Glossary", () => {
     render(<AboutModel />);
     await userEvent.click(screen.getByRole("button", { name: "About the model" }));
     expect(screen.getByRole("button", { name: "glossary", hidden: true })).toBeInTheDocument();
+  });
+
+  it("has a term for each word the Log panel marks, with a meaning", () => {
+    const ids = GLOSSARY.map((g) => g.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      "acks",
+      "isr",
+      "min-insync",
+      "high-watermark",
+      "above-hw",
+      "leader-epoch",
+      "truncated",
+    ] as const) {
+      expect(ids).toContain(id);
+      expect(meaningOf(id).length).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe("About the model", () => {
+  it("links KIP-101 and shows docs/model.md itself", async () => {
+    render(<AboutModel />);
+    await userEvent.click(screen.getByRole("button", { name: "About the model" }));
+    const kip = screen.getByRole("link", { name: "KIP-101", hidden: true });
+    expect(kip).toHaveAttribute("href", KIP_101_URL);
+    expect(KIP_101_URL).toMatch(/^https:\/\/cwiki\.apache\.org\/.*KIP-101/);
+    expect(kip).toHaveAttribute("rel", expect.stringContaining("noopener"));
+    const summary = screen.getByText("The long form: docs/model.md");
+    const details = summary.closest("details");
+    if (details === null) throw new Error("no details");
+    // Every heading of the document is there, as a heading.
+    const headings = [...modelDoc.matchAll(/^#{1,6}\s+(.*)$/gm)].map((m) => m[1].trim());
+    expect(headings.length).toBeGreaterThan(2);
+    const shown = within(details)
+      .getAllByRole("heading", { hidden: true })
+      .map((h) => h.textContent);
+    expect(shown).toEqual(headings);
   });
 });

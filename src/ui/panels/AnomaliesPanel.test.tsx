@@ -54,4 +54,31 @@ describe("AnomaliesPanel", () => {
     expect(momentsOf({ ...a, confirmedAt: 68 })).toBe("detected at 60 ms · confirmed at 68 ms");
     expect(momentsOf({ ...a, healedAt: 90 })).toBe("detected at 60 ms · healed at 90 ms");
   });
+
+  it("keeps the cards listed when one is tapped, so the list does not shrink under the finger", async () => {
+    const user = userEvent.setup();
+    act(() => actions.loadPreset("default"));
+    const { report, trace } = useAppStore.getState();
+    const all = [...(report?.anomalies ?? [])].sort((a, b) => a.detectedAt - b.detectedAt);
+    const first = all[0];
+    const later = all.filter((a) => a.detectedAt > first.detectedAt);
+    expect(later.length).toBeGreaterThan(0);
+    act(() => actions.seek(trace.endTime));
+    render(<AnomaliesPanel />);
+    const cards = () => screen.getAllByRole("button", { name: / on / }).length;
+    const before = cards();
+    expect(before).toBe(all.length);
+    await user.click(
+      screen.getAllByRole("button", { name: new RegExp(`^${first.kind} on ${first.key}`) })[0],
+    );
+    expect(useAppStore.getState().playhead).toBe(first.detectedAt);
+    expect(cards()).toBe(before);
+    // Those not detected at the playhead say only when they will be: no explanation from the future.
+    const waiting = screen.getAllByRole("button", { name: /detected later, at \d+ ms$/ });
+    expect(waiting).toHaveLength(later.length);
+    for (const a of later) expect(screen.queryByText(a.explanation)).not.toBeInTheDocument();
+    // Clearing the selection lets the list follow the playhead again.
+    await user.click(screen.getByRole("button", { pressed: true }));
+    expect(cards()).toBe(all.length - later.length);
+  });
 });

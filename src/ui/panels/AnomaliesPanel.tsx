@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { actions } from "../../app/actions";
 import { ACID_NAMES, explanationAt, groupedAnomaliesAt } from "../../app/anomalies";
 import { useAppStore } from "../../app/app-store";
@@ -18,14 +18,41 @@ export function momentsOf(anomaly: Anomaly): string {
   return parts.join(" · ");
 }
 
-function AnomalyItem({ anomaly, selected }: { anomaly: Anomaly; selected: boolean }) {
+function AnomalyItem({
+  anomaly,
+  selected,
+  later,
+  onPick,
+}: {
+  anomaly: Anomaly;
+  selected: boolean;
+  /** Listed before a tap moved the playhead back: not detected yet at the playhead. */
+  later: boolean;
+  onPick: (id: string | null) => void;
+}) {
+  if (later)
+    return (
+      <li>
+        <button
+          type="button"
+          className="anomaly later"
+          aria-pressed={selected}
+          onClick={() => onPick(anomaly.id)}
+        >
+          <span className="anomaly-head">
+            <span className="kind">{anomaly.kind}</span> on <code>{anomaly.key}</code>
+            <span className="muted"> detected later, at {anomaly.detectedAt} ms</span>
+          </span>
+        </button>
+      </li>
+    );
   return (
     <li>
       <button
         type="button"
         className={`anomaly state-${anomaly.state}`}
         aria-pressed={selected}
-        onClick={() => actions.selectAnomaly(selected ? null : anomaly.id)}
+        onClick={() => onPick(selected ? null : anomaly.id)}
       >
         <span className="anomaly-head">
           <span className="kind">{anomaly.kind}</span> on <code>{anomaly.key}</code>
@@ -41,14 +68,31 @@ function AnomalyItem({ anomaly, selected }: { anomaly: Anomaly; selected: boolea
   );
 }
 
-/** Anomalies known at the playhead, by ACID letter; selecting one jumps to it. */
+/**
+ * Anomalies known at the playhead, by ACID letter; selecting one jumps to it.
+ * The jump moves the playhead back, which would take the later cards away
+ * under the finger: the cards listed when one was picked stay (those not
+ * detected yet at the playhead say only when they will be) until the
+ * selection is cleared.
+ */
 export function AnomaliesPanel() {
   const report = useAppStore((s) => s.report);
   const checkError = useAppStore((s) => s.checkError);
   const selectedId = useAppStore((s) => s.selectedAnomalyId);
   // Whole ms are enough: anomalies are detected at event times, which are integers.
   const t = useAppStore((s) => Math.floor(s.playhead));
-  const groups = useMemo(() => groupedAnomaliesAt(report, t), [report, t]);
+  const [pin, setPin] = useState<{ t: number; report: typeof report } | null>(null);
+  const pinned = pin !== null && selectedId !== null && pin.report === report ? pin.t : t;
+  const listT = Math.max(t, pinned);
+  const groups = useMemo(() => groupedAnomaliesAt(report, listT), [report, listT]);
+  const known = useMemo(
+    () => new Map(groupedAnomaliesAt(report, t).flatMap((g) => g.anomalies.map((a) => [a.id, a]))),
+    [report, t],
+  );
+  const pick = (id: string | null) => {
+    setPin(id === null ? null : { t: listT, report });
+    actions.selectAnomaly(id);
+  };
   const ended = useAppStore((s) => s.playhead >= s.trace.endTime);
   return (
     <section className="panel anomalies" aria-labelledby="anomalies-heading">
@@ -66,7 +110,13 @@ export function AnomaliesPanel() {
               </h3>
               <ul>
                 {g.anomalies.map((a) => (
-                  <AnomalyItem key={a.id} anomaly={a} selected={a.id === selectedId} />
+                  <AnomalyItem
+                    key={a.id}
+                    anomaly={known.get(a.id) ?? a}
+                    later={!known.has(a.id)}
+                    selected={a.id === selectedId}
+                    onPick={pick}
+                  />
                 ))}
               </ul>
             </section>

@@ -1,4 +1,5 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
 import { resetAppStore, useAppStore } from "../../app/app-store";
@@ -61,6 +62,82 @@ describe("LogPanel", () => {
     act(() => actions.seek(150));
     expect(screen.getByRole("heading", { name: /leader broker-2/ })).toBeVisible();
     expect(screen.getByText("The leader's log is empty.")).toBeInTheDocument();
+  });
+
+  it("shows the producer's settings and the ISR and leader epoch at the playhead", () => {
+    act(() => actions.loadPreset("acks1-leader-failover"));
+    render(<LogPanel />);
+    expect(screen.getByTestId("log-settings")).toHaveTextContent(
+      "acks=1 · min.insync.replicas=2 · unclean leader election off",
+    );
+    act(() => actions.seek(20));
+    expect(screen.getByTestId("isr-0")).toHaveTextContent(
+      "ISR: broker-1, broker-2, broker-3 · leader epoch 0",
+    );
+    // The controller elects broker-2 in epoch 1, with the ISR it kept.
+    const elect = useAppStore.getState().trace.events.find((e) => e.type === "elect");
+    expect(elect?.detail).toBe("epoch 1; isr broker-2,broker-3");
+    act(() => actions.seek((elect?.t ?? 0) - 1));
+    expect(screen.getByTestId("isr-0")).toHaveTextContent("ISR: broker-1, broker-2, broker-3");
+    act(() => actions.seek(elect?.t ?? 0));
+    expect(screen.getByTestId("isr-0")).toHaveTextContent(
+      "ISR: broker-2, broker-3 · leader epoch 1",
+    );
+  });
+
+  it("keeps a truncated record on show, struck through, with its epoch", () => {
+    act(() => actions.loadPreset("acks1-leader-failover"));
+    const { trace } = useAppStore.getState();
+    const cut = trace.events.find((e) => e.type === "truncate");
+    if (cut === undefined) throw new Error("the preset truncates no record");
+    render(<LogPanel />);
+    // Before the truncation the acknowledged x = A is only on the dead old leader: at risk.
+    act(() => actions.seek(cut.t - 1));
+    expect(
+      screen.getByRole("row", {
+        name: /^0 #1 x = A only on broker-1 \(epoch 0\), not on the leader/,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId("truncated-record")).not.toBeInTheDocument();
+    act(() => actions.seek(cut.t));
+    const row = screen.getByTestId("truncated-record");
+    expect(row).toHaveAccessibleName(
+      `0 #1 x = A truncated by broker-1 at ${cut.t} ms: written in epoch 0, the epoch 1 leader never had it`,
+    );
+    expect(
+      within(row)
+        .getAllByText((_, el) => el?.tagName === "S")
+        .map((s) => s.textContent),
+    ).toEqual(["0", "#1", "x = A"]);
+    // Still there at the end, beside the record that took its offset.
+    act(() => actions.seek(trace.endTime));
+    expect(screen.getByTestId("truncated-record")).toBeInTheDocument();
+    expect(screen.getByRole("row", { name: /^0 #2 y = B committed$/ })).toBeInTheDocument();
+    expect(screen.queryByText("The leader's log is empty.")).not.toBeInTheDocument();
+  });
+
+  it("opens the glossary at the term that was clicked", async () => {
+    act(() => {
+      actions.loadPreset("acks1-leader-failover");
+      actions.seek(20);
+    });
+    render(<LogPanel />);
+    const isr = screen.getByRole("button", { name: "ISR" });
+    expect(isr).toHaveAttribute("title", expect.stringMatching(/caught up with the leader/));
+    await userEvent.click(isr);
+    const open = screen
+      .getAllByRole("dialog", { hidden: true })
+      .filter((d) => d.dataset.open === "true");
+    expect(open).toHaveLength(1);
+    expect(open[0].querySelector(".current")).toHaveTextContent(/^ISR \(in-sync replicas\)/);
+    for (const name of [
+      "acks",
+      "min.insync.replicas",
+      "leader epoch",
+      "high watermark",
+      "above HW",
+    ])
+      expect(screen.getByRole("button", { name })).toHaveAttribute("aria-haspopup", "dialog");
   });
 
   it("says when a partition is offline: since when, whom it waits for, and that nothing is lost", () => {

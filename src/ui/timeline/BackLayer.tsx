@@ -64,7 +64,12 @@ function BackLayerView({ v }: { v: View }) {
           const x0 = clampX(p.from);
           const x1 = clampX(showFuture ? p.to : Math.min(p.to, playhead));
           return (
-            <g key={`p${p.seq}`} className="tl-partition" data-partition={p.seq}>
+            <g
+              key={`p${p.seq}`}
+              className="tl-partition"
+              data-partition={p.seq}
+              data-mark="partitioned"
+            >
               {p.lanes.map((lane) => (
                 <rect
                   key={lane}
@@ -89,6 +94,7 @@ function BackLayerView({ v }: { v: View }) {
               key={`c${c.seq}`}
               className="tl-crash"
               data-crash={c.seq}
+              data-mark="down"
               x={x0}
               y={L.laneY[c.lanes[0]] - half + 2}
               width={Math.max(0, x1 - x0)}

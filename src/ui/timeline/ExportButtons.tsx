@@ -1,5 +1,4 @@
 import { type RefObject, useState } from "react";
-import { download, exportName, timelinePng, timelineSvg } from "./export";
 
 /** Export SVG / Export PNG of the view as it is (zoom, playhead, theme). */
 export function ExportButtons(props: {
@@ -12,6 +11,8 @@ export function ExportButtons(props: {
     const root = props.rootRef.current;
     if (!root) return;
     try {
+      // The exporter loads on first use: the first visit does not need it.
+      const { download, exportName, timelinePng, timelineSvg } = await import("./export");
       const blob =
         ext === "svg"
           ? new Blob([timelineSvg(root)], { type: "image/svg+xml" })

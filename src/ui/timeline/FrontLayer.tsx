@@ -1,17 +1,19 @@
 import { memo, type ReactNode } from "react";
 import { explanationAt } from "../../app/anomalies";
 import type { CauseStep } from "../../check/cause";
-import { type AnomalyBand, bandBoxes } from "./anomaly";
+import type { BandBox } from "./anomaly";
 import { groupTitle } from "./BackLayer";
-import { lowerBound, upperBound } from "./geometry";
-import { COLORS, LETTER_COLORS, TEXT_PX } from "./layout";
-import { markLabel } from "./marks";
+import { COLORS, LETTER_COLORS } from "./layout";
 import { cssColor } from "./palette";
-import { type View, visibleRange } from "./view";
+import type { ValueLabel } from "./value-labels";
+import type { View } from "./view";
 
 interface Props {
   v: View;
-  bands: AnomalyBand[];
+  /** The anomalies' marks and labels (anomaly.ts), placed once for drawing and hit testing. */
+  boxes: BandBox[];
+  /** Value labels (value-labels.ts). */
+  values: ValueLabel[];
   selectedSeq: number | null;
   highlight: number[];
   /** The selected anomaly (its band stays bright while the others dim). */
@@ -24,15 +26,13 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Labels need room: skip them when too many marks are in view or they would overlap. */
-const LABEL_MAX_MARKS = 600;
-const CHAR_W = 6.2;
 const NO_STEPS: readonly CauseStep[] = [];
 
 /** Everything above the marks: axis, lane labels, anomaly bands, labels, selection, playhead. */
 function FrontLayerView({
   v,
-  bands,
+  boxes,
+  values,
   selectedSeq,
   highlight,
   selectedAnomalyId = null,
@@ -41,7 +41,6 @@ function FrontLayerView({
   children,
 }: Props) {
   const { g, layout: L, x, playhead } = v;
-  const [t0, t1] = visibleRange(v);
   const ticks = x.ticks(Math.max(2, Math.floor((L.plotX1 - L.plotX0) / 90)));
   const fmt = x.tickFormat(ticks.length);
   const ringAt = (seq: number) => {
@@ -72,57 +71,28 @@ function FrontLayerView({
         </marker>
       </defs>
       <g clipPath={`url(#${v.uid}-clip)`}>
-        {bandBoxes(v, bands).map(({ band: b, x: bx, y: y0, width: w, height: h, label }) => {
-          // Blue C is too dark on the dark theme: letters go through CSS variables (timeline.css).
-          const color = `var(--tl-letter-${b.letter}, ${LETTER_COLORS[b.letter]})`;
-          // Fade by per-element opacity: group opacity makes the browser composite each band offscreen.
-          const fade = b.state === "healed" ? 0.35 : 1;
-          const chosen = b.anomaly.id === selectedAnomalyId;
-          return (
-            <g
-              key={b.anomaly.id}
-              className={`tl-anomaly tl-anomaly-${b.state}${chosen ? " tl-anomaly-selected" : ""}`}
-              data-anomaly={b.anomaly.id}
-              data-state={b.state}
-            >
-              <title>{explanationAt(b.anomaly)}</title>
-              <rect
-                x={bx}
-                y={y0}
-                width={w}
-                height={h}
-                style={{ fill: color, stroke: color }}
-                fillOpacity={0.07 * fade}
-                strokeOpacity={fade}
-                strokeWidth={chosen ? 3 : 2}
-                strokeDasharray={b.state === "suspected" ? "6 4" : undefined}
-              />
-              {label && (
-                <>
-                  <path
-                    className="tl-anomaly-leader"
-                    // Down from the band to just above the label rows, across, then down to the label.
-                    d={`M${label.anchorX},${label.anchorY}V${L.labelY0 - 3}H${label.x + 3}V${label.y}`}
-                    style={{ stroke: color }}
-                    strokeOpacity={fade}
-                  />
-                  <text
-                    className="tl-anomaly-label"
-                    data-anomaly-label={b.anomaly.id}
-                    x={label.x}
-                    y={label.y + label.h - Math.round(label.h * 0.25)}
-                    style={{ fill: color }}
-                    fillOpacity={b.state === "healed" ? 0.6 : 1}
-                  >
-                    {label.text}
-                  </text>
-                </>
-              )}
-            </g>
-          );
-        })}
+        {boxes.map((box) => (
+          <AnomalyMark
+            key={box.band.anomaly.id}
+            box={box}
+            chosen={box.band.anomaly.id === selectedAnomalyId}
+            leaderTop={L.labelY0 - 3}
+          />
+        ))}
         {children}
-        <Labels v={v} t0={t0} t1={t1} focus={focus} />
+        <g className="tl-labels">
+          {values.map((l) => (
+            <text
+              key={l.seq}
+              className={`tl-label tl-value-label${l.future ? " tl-future" : ""}${focus?.has(l.seq) ? " tl-focus" : ""}`}
+              data-seq={l.seq}
+              x={l.x}
+              y={l.y}
+            >
+              {l.text}
+            </text>
+          ))}
+        </g>
         {highlight.map((seq) => {
           const r = ringAt(seq);
           return r && !r.future ? (
@@ -189,46 +159,55 @@ function FrontLayerView({
   );
 }
 
-/** `key=value`, `@offset`, `HW n`: greedy per lane, left to right, skipping any that would overlap. */
-function Labels({
-  v,
-  t0,
-  t1,
-  focus,
+/**
+ * One anomaly's marks (anomaly-marks.ts: each kind where it lives) and its one
+ * label in the label rows, joined to the mark by a leader line.
+ */
+function AnomalyMark({
+  box,
+  chosen,
+  leaderTop,
 }: {
-  v: View;
-  t0: number;
-  t1: number;
-  focus: ReadonlySet<number> | null;
+  box: BandBox;
+  chosen: boolean;
+  leaderTop: number;
 }) {
-  const { g, x, layout: L, playhead, showFuture } = v;
-  const m = g.marks;
-  const lo = lowerBound(m.t, t0, m.n);
-  const hi = upperBound(m.t, showFuture ? t1 : Math.min(t1, playhead), m.n);
-  if (hi - lo > LABEL_MAX_MARKS || L.laneH < 1.6 * L.textPx) return null;
-  const charW = CHAR_W * (L.textPx / TEXT_PX);
-  const nextFree = new Map<number, number>();
-  const out = [];
-  for (let i = lo; i < hi; i++) {
-    const e = g.eventBySeq(m.seq[i]);
-    const text = e ? markLabel(e) : null;
-    if (!e || !text) continue;
-    const lx = x(m.t[i]) + 5;
-    const lane = m.lane[i];
-    if (lx < (nextFree.get(lane) ?? Number.NEGATIVE_INFINITY)) continue;
-    nextFree.set(lane, lx + text.length * charW + 4);
-    out.push(
-      <text
-        key={m.seq[i]}
-        className={`tl-label${m.t[i] > playhead ? " tl-future" : ""}${focus?.has(m.seq[i]) ? " tl-focus" : ""}`}
-        x={lx}
-        y={L.laneY[lane] - 5}
-      >
-        {text}
-      </text>,
-    );
-  }
-  return <g className="tl-labels">{out}</g>;
+  const { band: b, label } = box;
+  // Blue C is too dark on the dark theme: letters go through CSS variables (timeline.css).
+  const color = `var(--tl-letter-${b.letter}, ${LETTER_COLORS[b.letter]})`;
+  return (
+    <g
+      className={`tl-anomaly tl-anomaly-${b.state}${chosen ? " tl-anomaly-selected" : ""}`}
+      data-anomaly={b.anomaly.id}
+      data-state={b.state}
+      data-mark={b.markKind}
+    >
+      <title>{explanationAt(b.anomaly)}</title>
+      {box.prims.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an anomaly's prims are a fixed list, in order
+        <path key={i} className={`tl-am tl-am-${p.kind}`} d={p.d} style={{ stroke: color }} />
+      ))}
+      {label && (
+        <>
+          <path
+            className="tl-anomaly-leader"
+            // Down from the mark to just above the label rows, across, then down to the label.
+            d={`M${box.anchorX},${box.anchorY + 4}V${leaderTop}H${label.x + 3}V${label.y}`}
+            style={{ stroke: color }}
+          />
+          <text
+            className="tl-anomaly-label"
+            data-anomaly-label={b.anomaly.id}
+            x={label.x}
+            y={label.y + label.h - Math.round(label.h * 0.25)}
+            style={{ fill: color }}
+          >
+            {label.text}
+          </text>
+        </>
+      )}
+    </g>
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   upperBound,
 } from "./geometry";
 import { COLORS } from "./layout";
-import { isFilled, markStyle, shapePath } from "./marks";
+import { DROP_SHAPE, isFilled, markStyle, shapePath } from "./marks";
 import { cssColor } from "./palette";
 import { type View, visibleRange } from "./view";
 
@@ -44,6 +44,9 @@ export function SvgMarks({ v, focus = null }: { v: View; focus?: ReadonlySet<num
     arrows.push(
       <g key={`a${a.sendSeq[i]}`} className={cls} data-arrow={a.sendSeq[i]} data-seq={seq}>
         <line
+          data-mark={
+            flying || lost ? "in-flight" : drop ? "dropped" : dup ? "duplicate-message" : "message"
+          }
           x1={x1}
           y1={y1}
           x2={ex}
@@ -54,12 +57,18 @@ export function SvgMarks({ v, focus = null }: { v: View; focus?: ReadonlySet<num
         {drop && !flying && !future && (
           <path
             data-drop={a.endSeq[i]}
+            data-mark="dropped"
             className="tl-cross"
-            d={`M${x2 - 4},${y2 - 4}l8,8m0,-8l-8,8`}
+            d={shapePath(DROP_SHAPE, x2, y2, 4)}
           />
         )}
         {dup && !future && (
-          <text className="tl-dup-label" x={(x1 + ex) / 2 + 3} y={(y1 + ey) / 2 - 3}>
+          <text
+            className="tl-dup-label"
+            data-mark="duplicate-message"
+            x={(x1 + ex) / 2 + 3}
+            y={(y1 + ey) / 2 - 3}
+          >
             dup
           </text>
         )}
@@ -82,6 +91,7 @@ export function SvgMarks({ v, focus = null }: { v: View; focus?: ReadonlySet<num
         className={`tl-mark${future ? " tl-future" : ""}${focus?.has(m.seq[i]) ? " tl-focus" : ""}`}
         data-seq={m.seq[i]}
         data-type={type}
+        data-mark={type}
         d={shapePath(s.shape, x(m.t[i]), L.laneY[m.lane[i]], 3.5)}
         style={{ fill: filled ? cssColor(s.color) : "none", stroke: cssColor(s.color) }}
         strokeWidth={filled ? 0 : 1.5}

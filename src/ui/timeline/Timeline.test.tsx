@@ -53,18 +53,22 @@ describe("Timeline", () => {
     expect(container.querySelector(".tl-dup")).toHaveTextContent("dup");
   });
 
-  it("shows the anomaly band only from its detection, in the state at the playhead", () => {
+  it("shows the anomaly's mark only from its detection, in the state at the playhead", () => {
     const { container, rerender } = show(8.9);
     expect(container.querySelectorAll("[data-anomaly]")).toHaveLength(0);
     rerender(<Timeline trace={tinyTrace()} report={tinyReport()} playhead={9} width={800} />);
-    const band = container.querySelector("[data-anomaly]");
-    expect(band).toHaveAttribute("data-state", "suspected");
-    expect(band).toHaveTextContent("I · isolation");
-    expect(band?.querySelector("rect")).toHaveAttribute("stroke-dasharray");
+    const mark = container.querySelector("[data-anomaly]");
+    expect(mark).toHaveAttribute("data-state", "suspected");
+    expect(mark).toHaveAttribute("data-mark", "anomaly-isolation");
+    expect(mark).toHaveTextContent("I · isolation x?");
+    // A mark that points (the write's apply on db joined to its lost copy on search), no band.
+    expect(mark?.querySelector("rect")).toBeNull();
+    expect(mark?.querySelector(".tl-am-link")).not.toBeNull();
     rerender(<Timeline trace={tinyTrace()} report={tinyReport()} playhead={16} width={800} />);
     const confirmed = container.querySelector("[data-anomaly]");
     expect(confirmed).toHaveAttribute("data-state", "confirmed");
-    expect(confirmed?.querySelector("rect")).not.toHaveAttribute("stroke-dasharray");
+    expect(confirmed).toHaveTextContent("I · isolation x");
+    expect(confirmed).not.toHaveTextContent("I · isolation x?");
   });
 
   it("fades a band once its anomaly has healed", () => {
@@ -78,7 +82,7 @@ describe("Timeline", () => {
     rerender(<Timeline trace={tinyTrace()} report={report} playhead={12} width={800} />);
     const healed = container.querySelector("[data-anomaly]");
     expect(healed).toHaveAttribute("data-state", "healed");
-    expect(healed).toHaveTextContent("I · isolation (healed)");
+    expect(healed).toHaveTextContent("I · isolation x (healed)");
   });
 
   it("selects a clicked event and shows its causal parent in the inspector", () => {
@@ -89,17 +93,25 @@ describe("Timeline", () => {
     const [cx, cy] = [Number(line?.getAttribute("x2")), Number(line?.getAttribute("y2"))];
     fireEvent.click(container.querySelector(".tl-plot") as Element, { clientX: cx, clientY: cy });
     expect(onSelect).toHaveBeenCalledWith(4);
-    expect(screen.getByTestId("timeline-inspector")).toHaveTextContent("deliver on db");
-    expect(screen.getByTestId("timeline-parent")).toHaveTextContent(
-      "send @ 1 ms · client-1 · → db",
+    const inspector = screen.getByTestId("timeline-inspector");
+    expect(inspector).toHaveTextContent("deliver on db");
+    // Sentences, not raw fields: what happened and how long the message took on its link.
+    expect(screen.getByTestId("timeline-sentence")).toHaveTextContent(
+      "db receives client-1's message about x = 1, 4 ms after it was sent.",
     );
-    fireEvent.click(screen.getByRole("button", { name: /send @ 1 ms/ }));
+    expect(inspector).toHaveTextContent("Took 4 ms on client-1 → db;");
+    expect(screen.getByTestId("timeline-parent")).toHaveTextContent(
+      "client-1 sends its message about x = 1 to db. (1 ms)",
+    );
+    fireEvent.click(screen.getByRole("button", { name: /client-1 sends its message/ }));
     expect(onSelect).toHaveBeenLastCalledWith(1);
   });
 
   it("shows the write behind an apply as its parent", () => {
     show(20, { selectedSeq: 8 });
-    expect(screen.getByTestId("timeline-parent")).toHaveTextContent("invoke @ 0 ms");
+    expect(screen.getByTestId("timeline-parent")).toHaveTextContent(
+      "client-1 writes x = 1. (0 ms)",
+    );
   });
 
   it("zooms with + and - when focused, and Fit all resets", () => {
@@ -143,6 +155,54 @@ describe("Timeline", () => {
     rerender(<Timeline trace={trace} report={report} playhead={trace.endTime} width={900} />);
     const labels = [...container.querySelectorAll("[data-anomaly]")].map((b) => b.textContent);
     expect(labels.some((l) => /I · isolation/.test(l ?? ""))).toBe(true);
+  });
+});
+
+describe("Timeline: the legend", () => {
+  it("lists exactly the kinds of mark drawn on screen, growing as the run plays", () => {
+    const trace = simulate(preset("crash-between-writes"));
+    const report = check(trace);
+    const drawn = (c: HTMLElement) =>
+      new Set(
+        [...c.querySelectorAll(".tl-plot [data-mark]")].map((e) => e.getAttribute("data-mark")),
+      );
+    const listed = (c: HTMLElement) =>
+      new Set(
+        [...c.querySelectorAll("[data-legend]")]
+          .map((e) => e.getAttribute("data-legend"))
+          .filter((k) => k !== "anomaly-states"),
+      );
+    const { container, rerender } = render(
+      <Timeline trace={trace} report={report} playhead={5} width={900} renderer="svg" />,
+    );
+    const early = listed(container);
+    expect(early).toEqual(drawn(container));
+    rerender(
+      <Timeline
+        trace={trace}
+        report={report}
+        playhead={trace.endTime}
+        width={900}
+        renderer="svg"
+      />,
+    );
+    const late = listed(container);
+    expect(late).toEqual(drawn(container));
+    for (const k of ["crash", "apply", "message", "anomaly-atomicity", "anomaly-consistency"])
+      expect(late.has(k), k).toBe(true);
+    expect(late.size).toBeGreaterThan(early.size);
+    // With an anomaly on screen, the legend also says how its marks show their state.
+    expect(container.querySelector('[data-legend="anomaly-states"]')).not.toBeNull();
+    expect(new Set(root().getAttribute("data-marks")?.split(" "))).toEqual(
+      new Set([...late, "anomaly-states"]),
+    );
+    // "All marks" lists every kind, with its definition on focus.
+    fireEvent.click(screen.getByRole("button", { name: "All marks" }));
+    expect(container.querySelectorAll("[data-legend]").length).toBeGreaterThan(30);
+    fireEvent.focus(screen.getByRole("button", { name: /^truncate|^log truncated/ }));
+    expect(container.querySelector(".tl-legend-def")).toHaveTextContent(
+      "log truncated: A broker cuts its log back",
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import { explanationAt } from "../../app/anomalies";
 import type { CauseStep } from "../../check/cause";
 import type { Anomaly, Report } from "../../check/types";
 import type { Trace } from "../../sim/types";
+import { keepOnScreen } from "../keep-on-screen";
 import { anomalyBands, bandAt, bandBoxes, bandLabelAt, MAX_BAND_ROWS } from "./anomaly";
 import { BackLayer } from "./BackLayer";
 import { CanvasLayer } from "./CanvasLayer";
@@ -26,10 +27,12 @@ import { hitTest } from "./hit";
 import { Inspector } from "./Inspector";
 import { Legend } from "./Legend";
 import { computeLayout, TEXT_PX } from "./layout";
+import { kindIndex, kindsOnScreen } from "./mark-kinds";
 import { Summary } from "./Summary";
 import { SvgMarks } from "./SvgMarks";
 import { useWidth } from "./use-width";
 import { useZoom } from "./use-zoom";
+import { valueLabels } from "./value-labels";
 import { SVG_MAX_ARROWS, SVG_MAX_MARKS, type View, type ZoomState } from "./view";
 import "./timeline.css";
 
@@ -129,6 +132,27 @@ export function Timeline(props: TimelineProps) {
     props.renderer === "svg" ||
     (props.renderer !== "canvas" && g.arrows.n <= SVG_MAX_ARROWS && g.marks.n <= SVG_MAX_MARKS);
   const bands = useMemo(() => anomalyBands(g, report, playhead), [g, report, playhead]);
+  // Value labels first: anomaly labels are placed around them (one placement function, label-place.ts).
+  const values = useMemo(() => valueLabels(v), [v]);
+  const boxes = useMemo(
+    () =>
+      bandBoxes(
+        v,
+        bands,
+        values.map((l) => l.box),
+      ),
+    [v, bands, values],
+  );
+  const kindIx = useMemo(() => kindIndex(g), [g]);
+  const kinds = useMemo(
+    () =>
+      kindsOnScreen(
+        v,
+        kindIx,
+        boxes.map((b) => b.band.markKind),
+      ),
+    [v, kindIx, boxes],
+  );
   // A selected anomaly keeps its chain and its own events bright; the rest of the run dims.
   const focus = useMemo(
     () =>
@@ -190,8 +214,10 @@ export function Timeline(props: TimelineProps) {
     }
     const seq = hitTest(v, px, py);
     // An anomaly's label or band selects the anomaly (again: clears it), unless an event sits right there.
-    const boxes = seq === null && props.onSelectAnomaly ? bandBoxes(v, bands) : [];
-    const label = seq === null ? (bandLabelAt(boxes, px, py) ?? bandAt(boxes, px, py)) : null;
+    const label =
+      seq === null && props.onSelectAnomaly
+        ? (bandLabelAt(boxes, px, py) ?? bandAt(boxes, px, py))
+        : null;
     if (label !== null) {
       props.onSelectAnomaly?.(label === selectedAnomaly?.id ? null : label);
       return;
@@ -208,6 +234,7 @@ export function Timeline(props: TimelineProps) {
       data-arrows={counts.shown}
       data-drops={counts.drops}
       data-anomalies={bands.length}
+      data-marks={kinds.join(" ")}
       data-renderer={svgMode ? "svg" : "canvas"}
       data-zoom-k={zc.zoom.k.toFixed(3)}
     >
@@ -232,7 +259,6 @@ export function Timeline(props: TimelineProps) {
         />
         {props.toolbar}
       </div>
-      {props.legend !== false && <Legend />}
       <div className="tl-scroll">
         <Summary id={summaryId} v={v} bands={bands} shown={counts.shown} drops={counts.drops} />
         {/* The plot is one widget: d3-zoom takes wheel, drag and pinch; keys (+, -, arrows, 0) when focused. */}
@@ -254,7 +280,8 @@ export function Timeline(props: TimelineProps) {
           {!svgMode && <CanvasLayer v={v} />}
           <FrontLayer
             v={v}
-            bands={bands}
+            boxes={boxes}
+            values={values}
             selectedSeq={selected}
             highlight={highlight}
             selectedAnomalyId={selectedAnomaly?.id ?? null}
@@ -265,7 +292,7 @@ export function Timeline(props: TimelineProps) {
           </FrontLayer>
           {props.onSelectAnomaly && (
             <div className="tl-anomaly-hits">
-              {bandBoxes(v, bands).map(({ band: b, label: l }) =>
+              {boxes.map(({ band: b, label: l }) =>
                 l === null || l.x > layout.plotX1 || l.x + l.w < layout.plotX0 ? null : (
                   <button
                     key={b.anomaly.id}
@@ -291,12 +318,18 @@ export function Timeline(props: TimelineProps) {
             </div>
           )}
           {hovered && hover && (
-            <div className="tl-tooltip" role="tooltip" style={{ left: hover.left, top: hover.top }}>
+            <div
+              className="tl-tooltip"
+              role="tooltip"
+              ref={(el) => keepOnScreen(el)}
+              style={{ left: hover.left, top: hover.top }}
+            >
               {describeEvent(hovered)}
             </div>
           )}
         </div>
       </div>
+      {props.legend !== false && <Legend kinds={kinds} uid={uid} />}
       {selectedAnomaly !== null && cause.length > 0 && (
         <CauseInspector
           // As known at the playhead (not detected yet: nothing confirmed or healed either).

@@ -2,6 +2,7 @@ import { drawDensity, type PixelBuffer } from "./density";
 import { ARROW_DROP, ARROW_LOST, arrowWindow, lowerBound, upperBound } from "./geometry";
 import type { AggregateCache } from "./lod";
 import { drawMarks } from "./mark-batch";
+import { addShape, DROP_SHAPE } from "./marks";
 import type { Palette } from "./palette";
 import type { View } from "./view";
 
@@ -165,13 +166,9 @@ function flush(ctx: CanvasRenderingContext2D, b: Buckets, showFuture: boolean, p
   ctx.strokeStyle = p.drop;
   ctx.lineWidth = 2;
   ctx.beginPath();
-  for (let i = 0; i < b.crosses.length; i += 2) {
-    const [cx, cy] = [b.crosses[i], b.crosses[i + 1]];
-    ctx.moveTo(cx - 4, cy - 4);
-    ctx.lineTo(cx + 4, cy + 4);
-    ctx.moveTo(cx + 4, cy - 4);
-    ctx.lineTo(cx - 4, cy + 4);
-  }
+  // The same shape the SVG path draws at a dropped message's end (marks.ts).
+  for (let i = 0; i < b.crosses.length; i += 2)
+    addShape(ctx, DROP_SHAPE, b.crosses[i], b.crosses[i + 1], 4);
   ctx.stroke();
   ctx.lineWidth = 1;
 }

@@ -1,16 +1,31 @@
 import type { EventType } from "../../sim/types";
 import { COLORS } from "./layout";
 
-/** How a non-message event looks. Shape carries meaning as well as colour. */
+/**
+ * How a non-message event looks. Shape carries meaning as well as colour, and
+ * no two kinds of mark share a shape (the legend lists each once).
+ */
 export type Shape =
   | "circle"
   | "ring"
+  | "check"
+  | "box-x"
+  | "hourglass"
+  | "chevrons"
+  | "box-minus"
+  | "diamond"
   | "square"
   | "box"
   | "tick"
+  | "plus"
   | "triangle"
-  | "diamond"
+  | "i-beam"
+  | "triangle-down"
+  | "flag"
   | "cross"
+  | "play"
+  | "ring-plus"
+  | "ring-slash"
   | "bar";
 
 export interface MarkStyle {
@@ -22,25 +37,28 @@ export interface MarkStyle {
 
 const STYLE: Partial<Record<EventType, MarkStyle>> = {
   invoke: { shape: "ring", color: COLORS.client, label: "client invokes" },
-  ack: { shape: "circle", color: COLORS.client, label: "acked" },
-  fail: { shape: "cross", color: COLORS.drop, label: "failed" },
-  timeout: { shape: "diamond", color: COLORS.partition, label: "timeout" },
-  retry: { shape: "diamond", color: COLORS.partition, label: "retry" },
+  ack: { shape: "check", color: COLORS.client, label: "acked" },
+  fail: { shape: "box-x", color: COLORS.drop, label: "failed" },
+  timeout: { shape: "hourglass", color: COLORS.partition, label: "timeout" },
+  retry: { shape: "chevrons", color: COLORS.partition, label: "retry" },
   apply: { shape: "circle", color: COLORS.apply, label: "store applies" },
-  reject: { shape: "box", color: COLORS.apply, label: "store rejects" },
+  reject: { shape: "box-minus", color: COLORS.apply, label: "store rejects" },
   read: { shape: "diamond", color: COLORS.apply, label: "read" },
   append: { shape: "square", color: COLORS.append, label: "log append" },
   replicate: { shape: "box", color: COLORS.append, label: "replicate" },
   "hw-advance": { shape: "tick", color: COLORS.hw, label: "high watermark" },
-  "isr-change": { shape: "bar", color: COLORS.hw, label: "ISR change" },
+  "isr-change": { shape: "plus", color: COLORS.hw, label: "ISR change" },
   elect: { shape: "triangle", color: COLORS.hw, label: "leader elected" },
-  truncate: { shape: "cross", color: COLORS.hw, label: "log truncated" },
-  poll: { shape: "bar", color: COLORS.arrow, label: "poll" },
-  "commit-offset": { shape: "tick", color: COLORS.arrow, label: "commit offset" },
+  truncate: { shape: "i-beam", color: COLORS.hw, label: "log truncated" },
+  poll: { shape: "triangle-down", color: COLORS.arrow, label: "poll" },
+  "commit-offset": { shape: "flag", color: COLORS.arrow, label: "commit offset" },
   crash: { shape: "cross", color: COLORS.crash, label: "crash" },
-  restart: { shape: "triangle", color: COLORS.crash, label: "restart" },
-  "add-store": { shape: "square", color: COLORS.apply, label: "store added" },
+  restart: { shape: "play", color: COLORS.crash, label: "restart" },
+  "add-store": { shape: "ring-plus", color: COLORS.apply, label: "store added" },
 };
+
+/** The end of a dropped message's arrow. */
+export const DROP_SHAPE: Shape = "ring-slash";
 
 const FALLBACK: MarkStyle = { shape: "bar", color: COLORS.arrow, label: "event" };
 
@@ -63,6 +81,157 @@ export function markLabel(e: {
   return null;
 }
 
+/** The path calls a shape needs: a canvas context is one, `SvgPath` writes path data. */
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  /** Only whole circles are drawn, after a moveTo to (x + r, y). */
+  arc(x: number, y: number, r: number, start: number, end: number): void;
+}
+
+/** SVG path data from the same calls a canvas takes. */
+export class SvgPath implements PathSink {
+  d = "";
+  moveTo(x: number, y: number) {
+    this.d += `M${x},${y}`;
+  }
+  lineTo(x: number, y: number) {
+    this.d += `L${x},${y}`;
+  }
+  closePath() {
+    this.d += "Z";
+  }
+  arc(x: number, y: number, r: number) {
+    this.d += `A${r},${r} 0 1,1 ${x - r},${y}A${r},${r} 0 1,1 ${x + r},${y}`;
+  }
+}
+
+// Module-level helpers, not closures: the canvas calls traceShape once per mark, every frame.
+function circle(p: PathSink, x: number, y: number, r: number): void {
+  p.moveTo(x + r, y);
+  p.arc(x, y, r, 0, Math.PI * 2);
+}
+
+function box(p: PathSink, x: number, y: number, r: number): void {
+  p.moveTo(x - r, y - r);
+  p.lineTo(x + r, y - r);
+  p.lineTo(x + r, y + r);
+  p.lineTo(x - r, y + r);
+  p.closePath();
+}
+
+function line(p: PathSink, x1: number, y1: number, x2: number, y2: number): void {
+  p.moveTo(x1, y1);
+  p.lineTo(x2, y2);
+}
+
+/**
+ * The one definition of every shape, centred at (x, y) with radius r, as path
+ * calls: the canvas batches many marks of one style into a single path
+ * (`addShape`), SVG and the legend take the same calls as path data (`shapePath`).
+ */
+export function traceShape(p: PathSink, shape: Shape, x: number, y: number, r: number): void {
+  switch (shape) {
+    case "circle":
+    case "ring":
+      circle(p, x, y, r);
+      return;
+    case "ring-plus":
+      circle(p, x, y, r * 1.15);
+      line(p, x - r * 0.7, y, x + r * 0.7, y);
+      line(p, x, y - r * 0.7, x, y + r * 0.7);
+      return;
+    case "ring-slash":
+      circle(p, x, y, r * 1.15);
+      line(p, x - r * 0.8, y + r * 0.8, x + r * 0.8, y - r * 0.8);
+      return;
+    case "check":
+      p.moveTo(x - r, y);
+      p.lineTo(x - r * 0.3, y + r * 0.8);
+      p.lineTo(x + r, y - r);
+      return;
+    case "square":
+    case "box":
+      box(p, x, y, r);
+      return;
+    case "box-x":
+      box(p, x, y, r);
+      line(p, x - r, y - r, x + r, y + r);
+      line(p, x + r, y - r, x - r, y + r);
+      return;
+    case "box-minus":
+      box(p, x, y, r);
+      line(p, x - r, y, x + r, y);
+      return;
+    case "hourglass":
+      p.moveTo(x - r, y - r);
+      p.lineTo(x + r, y - r);
+      p.lineTo(x - r, y + r);
+      p.lineTo(x + r, y + r);
+      p.closePath();
+      return;
+    case "chevrons":
+      p.moveTo(x - r, y - r);
+      p.lineTo(x, y);
+      p.lineTo(x - r, y + r);
+      p.moveTo(x, y - r);
+      p.lineTo(x + r, y);
+      p.lineTo(x, y + r);
+      return;
+    case "tick":
+      line(p, x, y - 2 * r, x, y + 2 * r);
+      return;
+    case "bar":
+      line(p, x, y - 1.4 * r, x, y + 1.4 * r);
+      return;
+    case "plus":
+      line(p, x - r * 1.2, y, x + r * 1.2, y);
+      line(p, x, y - r * 1.2, x, y + r * 1.2);
+      return;
+    case "i-beam":
+      line(p, x - r, y - 1.4 * r, x + r, y - 1.4 * r);
+      line(p, x, y - 1.4 * r, x, y + 1.4 * r);
+      line(p, x - r, y + 1.4 * r, x + r, y + 1.4 * r);
+      return;
+    case "flag":
+      p.moveTo(x, y + 1.6 * r);
+      p.lineTo(x, y - 1.6 * r);
+      p.lineTo(x + 1.4 * r, y - 1.1 * r);
+      p.lineTo(x, y - 0.6 * r);
+      return;
+    case "triangle":
+      p.moveTo(x, y - r);
+      p.lineTo(x + r, y + r);
+      p.lineTo(x - r, y + r);
+      p.closePath();
+      return;
+    case "triangle-down":
+      p.moveTo(x - r, y - r);
+      p.lineTo(x + r, y - r);
+      p.lineTo(x, y + r);
+      p.closePath();
+      return;
+    case "play":
+      p.moveTo(x - r, y - r);
+      p.lineTo(x + r, y);
+      p.lineTo(x - r, y + r);
+      p.closePath();
+      return;
+    case "diamond":
+      p.moveTo(x, y - r);
+      p.lineTo(x + r, y);
+      p.lineTo(x, y + r);
+      p.lineTo(x - r, y);
+      p.closePath();
+      return;
+    case "cross":
+      line(p, x - r, y - r, x + r, y + r);
+      line(p, x + r, y - r, x - r, y + r);
+      return;
+  }
+}
+
 /**
  * Adds the shape centred at (x, y) with radius r to the current path, so that
  * many marks of one style go out in a single fill or stroke (`isFilled` says
@@ -75,43 +244,7 @@ export function addShape(
   y: number,
   r: number,
 ) {
-  switch (shape) {
-    case "circle":
-    case "ring":
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-      return;
-    case "square":
-    case "box":
-      ctx.rect(x - r, y - r, 2 * r, 2 * r);
-      return;
-    case "tick":
-    case "bar": {
-      const h = r * (shape === "tick" ? 2 : 1.4);
-      ctx.moveTo(x, y - h);
-      ctx.lineTo(x, y + h);
-      return;
-    }
-    case "triangle":
-      ctx.moveTo(x, y - r);
-      ctx.lineTo(x + r, y + r);
-      ctx.lineTo(x - r, y + r);
-      ctx.closePath();
-      return;
-    case "diamond":
-      ctx.moveTo(x, y - r);
-      ctx.lineTo(x + r, y);
-      ctx.lineTo(x, y + r);
-      ctx.lineTo(x - r, y);
-      ctx.closePath();
-      return;
-    case "cross":
-      ctx.moveTo(x - r, y - r);
-      ctx.lineTo(x + r, y + r);
-      ctx.moveTo(x + r, y - r);
-      ctx.lineTo(x - r, y + r);
-      return;
-  }
+  traceShape(ctx, shape, x, y, r);
 }
 
 /** One shape, filled or stroked in the context's current style. */
@@ -128,28 +261,13 @@ export function drawShape(
   else ctx.stroke();
 }
 
-/** SVG path data for the same shapes (small runs and export draw in SVG). */
+/** SVG path data for the same shapes (small runs, export and the legend draw in SVG). */
 export function shapePath(shape: Shape, x: number, y: number, r: number): string {
-  switch (shape) {
-    case "circle":
-    case "ring":
-      return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
-    case "square":
-    case "box":
-      return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
-    case "tick":
-      return `M${x},${y - 2 * r}V${y + 2 * r}`;
-    case "bar":
-      return `M${x},${y - 1.4 * r}V${y + 1.4 * r}`;
-    case "triangle":
-      return `M${x},${y - r}L${x + r},${y + r}L${x - r},${y + r}Z`;
-    case "diamond":
-      return `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`;
-    case "cross":
-      return `M${x - r},${y - r}L${x + r},${y + r}M${x + r},${y - r}L${x - r},${y + r}`;
-  }
+  const p = new SvgPath();
+  traceShape(p, shape, x, y, r);
+  return p.d;
 }
 
 export function isFilled(shape: Shape): boolean {
-  return shape === "circle" || shape === "square" || shape === "triangle";
+  return shape === "circle" || shape === "square" || shape === "triangle" || shape === "play";
 }

@@ -16,7 +16,7 @@ export function SpotlightNote({ spotlight }: { spotlight: Spotlight }) {
   }
   if ("anomaly" in spotlight) {
     return (
-      <p className="tour-spotlight">
+      <p className="tour-spotlight anomaly">
         Watch <strong>{ACID_LETTER[spotlight.anomaly]}</strong> on the scoreboard (
         {spotlight.anomaly})
       </p>

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetAppStore, useAppStore } from "../../app/app-store";
 import { playback, resetPlayback } from "../../app/playback";
 import { CHAPTERS } from "../../tour/chapters";
+import { captionWhileAsking } from "../../tour/predict";
 import {
   getTourPosition,
   resetTour,
@@ -44,7 +45,15 @@ describe("Tour", { timeout: 30_000 }, () => {
     expect(within(bar).getByRole("heading", { name: stepOf(0, 0).title })).toBeInTheDocument();
     expect(within(bar).getByText(stepOf(0, 0).caption)).toBeInTheDocument();
     expect(within(bar).getByText("step 1 of 3")).toBeInTheDocument();
-    expect(within(bar).getAllByRole("listitem")).toHaveLength(7 + 4);
+    const nav = within(bar).getByRole("navigation", { name: "Chapters" });
+    expect(within(nav).getAllByRole("listitem")).toHaveLength(7);
+    expect(
+      within(bar).getByRole("list", { name: "Scoreboard at the playhead" }).children,
+    ).toHaveLength(4);
+    // The evidence the caption names is in the bar, next to the timeline: x, y and z per store.
+    const evidence = within(bar).getByRole("region", { name: "Evidence" });
+    for (const key of ["x", "y", "z"])
+      expect(within(evidence).getByRole("list", { name: `Stores: ${key}` })).toBeInTheDocument();
     expect(within(bar).getByRole("navigation", { name: "Chapters" })).toBeInTheDocument();
     expect(useAppStore.getState().scenario.strategy).toBe("single-db");
     expect(playback.status()).toBe("playing");
@@ -93,13 +102,15 @@ describe("Tour", { timeout: 30_000 }, () => {
 
   it("leaving keeps the step's scenario to play with; Tour comes back to the same step", async () => {
     const user = await openTour();
-    await user.keyboard("6{ArrowRight}{ArrowRight}");
+    // 6.1 asks the room first: the first → reveals its answer, the next two move on.
+    await user.keyboard("6{ArrowRight}{ArrowRight}{ArrowRight}");
     const scenario = useAppStore.getState().scenario;
     await user.click(screen.getByRole("button", { name: "Leave tour" }));
     expect(screen.queryByRole("region", { name: "Tour" })).toBeNull();
     expect(useAppStore.getState().scenario).toBe(scenario);
     await user.click(screen.getByRole("button", { name: "Tour" }));
-    expect(screen.getByText(stepOf(5, 2).caption)).toBeInTheDocument();
+    // 6.3 asks first: its caption shows the setup only until the run reveals the outcome.
+    expect(screen.getByText(captionWhileAsking(stepOf(5, 2)))).toBeInTheDocument();
   });
 
   it("a focused Next step button pressed with Space advances exactly one step", async () => {
@@ -160,17 +171,11 @@ describe("Tour", { timeout: 30_000 }, () => {
     expect(document.documentElement.classList.contains("presenter")).toBe(true);
   });
 
-  it("plays to the step's target and stops there, then selects the spotlit anomaly", async () => {
+  it("asks first, then plays to the step's target on an answer, stops there and reveals the computed answer", async () => {
     let frames: FrameRequestCallback[] = [];
     vi.stubGlobal("requestAnimationFrame", (cb: FrameRequestCallback) => frames.push(cb));
     vi.stubGlobal("cancelAnimationFrame", () => {});
-    try {
-      resetPlayback();
-      render(<Harness />);
-      act(() => setTourPosition({ chapter: 5, step: 1 }));
-      expect(screen.getByText(/Chapter 5 · Dual writes/)).toBeInTheDocument();
-      const target = useTourStore.getState().target ?? -1;
-      expect(target).toBe(60);
+    const runFrames = () => {
       for (let now = 0; playback.status() === "playing" && now < 60_000; now += 16) {
         const pending = frames;
         frames = [];
@@ -178,6 +183,32 @@ describe("Tour", { timeout: 30_000 }, () => {
           for (const cb of pending) cb(now);
         });
       }
+    };
+    try {
+      resetPlayback();
+      const user = userEvent.setup();
+      render(<Harness />);
+      act(() => setTourPosition({ chapter: 5, step: 1 }));
+      expect(screen.getByText(/Chapter 5 · Dual writes/)).toBeInTheDocument();
+      const target = useTourStore.getState().target ?? -1;
+      expect(target).toBe(60);
+      // The question is open: the run waits at 0, the choices show, nothing plays.
+      const predict = screen.getByRole("region", { name: "Predict" });
+      expect(predict).toHaveAttribute("data-state", "asking");
+      expect(caption()).toHaveAttribute("data-state", "asking");
+      expect(playback.status()).toBe("idle");
+      expect(useAppStore.getState().playhead).toBe(0);
+      const choices = within(predict).getAllByRole("button");
+      expect(choices.map((c) => c.textContent)).toEqual(["1 A", "2 B"]);
+      // The caption holds back its outcome while the room thinks.
+      expect(screen.getByText(captionWhileAsking(stepOf(4, 0)))).toBeInTheDocument();
+      expect(screen.queryByText(stepOf(4, 0).caption)).toBeNull();
+      // The room answers B (key 2): the run plays to its moment, the whole caption shows.
+      await user.keyboard("2");
+      expect(screen.getByText(stepOf(4, 0).caption)).toBeInTheDocument();
+      expect(useTourStore.getState()).toMatchObject({ asking: false, choice: 1 });
+      expect(playback.status()).toBe("playing");
+      runFrames();
       const app = useAppStore.getState();
       expect(playback.status()).toBe("paused");
       expect(app.playhead).toBe(target);
@@ -186,6 +217,33 @@ describe("Tour", { timeout: 30_000 }, () => {
       expect(app.report?.anomalies.find((a) => a.id === app.selectedAnomalyId)?.kind).toBe(
         "isolation",
       );
+      // Revealed by the run on show: search holds A there, so A is right and the room's B is not.
+      expect(predict).toHaveAttribute("data-state", "revealed");
+      const right = within(predict).getByRole("button", { name: /A/ });
+      expect(right).toHaveAttribute("data-correct", "true");
+      expect(within(predict).getByRole("button", { name: /B/ })).toHaveAttribute(
+        "data-correct",
+        "false",
+      );
+      // R replays the moment slowly and stops on the same target, at the speed it had before.
+      const speed = playback.speed();
+      await user.keyboard("r");
+      expect(playback.status()).toBe("playing");
+      expect(playback.speed()).toBe(0.25);
+      expect(useAppStore.getState().playhead).toBeLessThan(target);
+      runFrames();
+      expect(useAppStore.getState().playhead).toBe(target);
+      expect(useTourStore.getState().halted).toBe(true);
+      expect(playback.speed()).toBe(speed);
+      // With the answer on screen, Space moves on.
+      await user.keyboard(" ");
+      expect(useTourStore.getState()).toMatchObject({ chapter: 4, step: 1, asking: true });
+      // Space with the question open reveals without an answer; a second Space moves on.
+      await user.keyboard(" ");
+      expect(useTourStore.getState()).toMatchObject({ chapter: 4, step: 1, asking: false });
+      expect(playback.status()).toBe("playing");
+      await user.keyboard(" ");
+      expect(useTourStore.getState()).toMatchObject({ chapter: 4, step: 2 });
     } finally {
       vi.unstubAllGlobals();
     }
@@ -197,7 +255,7 @@ describe("Tour", { timeout: 30_000 }, () => {
     const stop = subscribeTourPosition((p) => seen.push(p));
     act(() => setTourPosition({ chapter: 6, step: 5 }));
     expect(getTourPosition()).toEqual({ chapter: 6, step: 5 });
-    expect(screen.getByText(stepOf(5, 4).caption)).toBeInTheDocument();
+    expect(screen.getByText(captionWhileAsking(stepOf(5, 4)))).toBeInTheDocument();
     act(() => setTourPosition({ chapter: 99, step: 99 }));
     expect(getTourPosition()).toEqual({ chapter: 7, step: 2 });
     act(() => setTourPosition(null));

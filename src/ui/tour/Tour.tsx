@@ -40,7 +40,7 @@ export function Tour() {
           aria-pressed={presenter}
           onClick={tourActions.togglePresenter}
           aria-keyshortcuts="P"
-          title="Opens the tour in large type for a room; clicker keys: Space, PageDown, PageUp, Home, End, 1–7, F; B or . blanks the screen (P)"
+          title="Opens the tour in large type for a room; clicker keys: Space, PageDown, PageUp, Home, End, 1–7, F; B or . blanks the screen; 1–4 answer a question, R replays a moment slowly (P)"
         >
           Presenter mode
         </button>

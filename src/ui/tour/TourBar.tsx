@@ -1,8 +1,12 @@
 import { ACID_LETTER } from "../../check/types";
 import { CHAPTERS } from "../../tour/chapters";
+import { captionWhileAsking } from "../../tour/predict";
 import { tourActions, useTourStore } from "../../tour/tour-store";
+import { KitButtons } from "../kit/KitButtons";
 import { ChapterNav } from "./ChapterNav";
+import { EvidenceStrip } from "./EvidenceStrip";
 import { LetterScore } from "./LetterScore";
+import { PredictPanel } from "./PredictPanel";
 import { SpotlightNote } from "./SpotlightNote";
 import { StrategyScoreboard } from "./StrategyScoreboard";
 
@@ -12,6 +16,7 @@ export function TourBar() {
   const stepIndex = useTourStore((s) => s.step);
   const halted = useTourStore((s) => s.halted);
   const target = useTourStore((s) => s.target);
+  const asking = useTourStore((s) => s.asking);
   const chapter = CHAPTERS[chapterIndex];
   const step = chapter.steps[stepIndex];
   const spot = "anomaly" in step.spotlight ? ACID_LETTER[step.spotlight.anomaly] : null;
@@ -21,7 +26,7 @@ export function TourBar() {
     <section
       className="tour-bar"
       aria-label="Tour"
-      data-state={halted ? "halted" : "playing"}
+      data-state={asking ? "asking" : halted ? "halted" : "playing"}
       data-step={step.id}
     >
       <div className="tour-head">
@@ -29,21 +34,24 @@ export function TourBar() {
         <p className="tour-chapter">
           Chapter {chapter.number} · {chapter.title}
         </p>
+        <LetterScore spot={spot} />
       </div>
       <div className="tour-body">
         <div className="tour-text" aria-live="polite">
           <div className="tour-title-row">
             <h2 className="tour-title">{step.title}</h2>
-            <LetterScore spot={spot} />
           </div>
-          <p className="tour-caption">{step.caption}</p>
+          <p className="tour-caption">{asking ? captionWhileAsking(step) : step.caption}</p>
           <div className="tour-notes">
             {step.overlay !== undefined && <p className="tour-overlay">{step.overlay}</p>}
             <SpotlightNote spotlight={step.spotlight} />
+            <EvidenceStrip evidence={step.evidence} />
           </div>
+          <PredictPanel step={step} />
         </div>
         {step.scoreboard === true && <StrategyScoreboard scenario={step.scenario} />}
       </div>
+
       <div className="tour-nav">
         <button
           type="button"
@@ -66,8 +74,22 @@ export function TourBar() {
           Next step →
         </button>
         <span className="tour-play">
-          {halted ? `stopped at ${target} ms` : `playing to ${target ?? "…"} ms`}
+          {asking
+            ? "question open"
+            : halted
+              ? `stopped at ${target} ms`
+              : `playing to ${target ?? "…"} ms`}
         </span>
+        <button
+          type="button"
+          onClick={tourActions.replay}
+          disabled={asking}
+          aria-keyshortcuts="R"
+          title="Play this step's moment again, slowly (R)"
+        >
+          Replay (R)
+        </button>
+        <KitButtons />
         <button type="button" onClick={tourActions.exit} aria-keyshortcuts="Escape">
           Leave tour
         </button>

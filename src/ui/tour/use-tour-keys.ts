@@ -26,7 +26,7 @@ const BLANK_KEYS = new Set(["b", "B", "."]);
 
 /** The clicker's keys while the tour is open; undefined = not a tour key. */
 function tourCommand(key: string): (() => void) | undefined {
-  const { blank, presenter } = useTourStore.getState();
+  const { blank, presenter, asking } = useTourStore.getState();
   if (BLANK_KEYS.has(key)) return tourActions.toggleBlank;
   // Behind a blank screen the step holds: only the keys that bring it back (and
   // full screen) act; the rest are swallowed, so nothing moves unseen.
@@ -53,7 +53,12 @@ function tourCommand(key: string): (() => void) | undefined {
     case "f":
     case "F":
       return toggleFullScreen;
+    case "r":
+    case "R":
+      return tourActions.replay;
     default: {
+      // While a question is open, 1–4 answer it instead of jumping to a chapter.
+      if (asking && /^[1-4]$/.test(key)) return () => tourActions.answer(Number(key) - 1);
       const chapter = Number(key);
       if (Number.isInteger(chapter) && chapter >= 1 && chapter <= CHAPTERS.length)
         return () => tourActions.goto(chapter - 1, 0);

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
@@ -46,14 +46,17 @@ describe("the exercise banner", () => {
     expect(document.body).toHaveClass("has-exercise-banner");
 
     await user.click(within(banner()).getByRole("button", { name: "Check" }));
-    expect(within(banner()).getByRole("status")).toHaveTextContent(
-      /^Not yet: Nothing has changed yet/,
+    await waitFor(() =>
+      expect(within(banner()).getByRole("status")).toHaveTextContent(
+        /^Not yet: Nothing has changed yet/,
+      ),
     );
 
     await user.selectOptions(screen.getByRole("combobox", { name: "acks" }), "1");
     await user.click(within(banner()).getByRole("button", { name: "Check" }));
-    const status = within(banner()).getByRole("status");
-    expect(status).toHaveTextContent(/^Pass: With acks=1/);
+    await waitFor(() =>
+      expect(within(banner()).getByRole("status")).toHaveTextContent(/^Pass: With acks=1/),
+    );
     expect(within(banner()).getByText("Solved")).toBeInTheDocument();
     const link = within(banner()).getByRole("link", { name: "Link to your solution" });
     expect(link.getAttribute("href")).toMatch(/&ex=lost-ack$/);
@@ -73,7 +76,9 @@ describe("the exercise banner", () => {
     await user.keyboard("{Escape}");
     expect(banner()).toHaveAccessibleName("Exercise 6: Fix the double count with a commit policy");
     await user.click(within(banner()).getByRole("button", { name: "Check" }));
-    expect(within(banner()).getByRole("status")).toHaveTextContent(/“default” preset/);
+    await waitFor(() =>
+      expect(within(banner()).getByRole("status")).toHaveTextContent(/“default” preset/),
+    );
     await user.click(within(banner()).getByRole("button", { name: "Leave exercise" }));
     expect(screen.queryByRole("region", { name: /^Exercise/ })).toBeNull();
     expect(document.body).not.toHaveClass("has-exercise-banner");
@@ -101,12 +106,16 @@ describe("the exercise banner", () => {
       actions.loadScenario(solution);
       useLinkStore.setState({ openedView: { exercise: "incr-fix" } });
     });
-    expect(within(banner()).getByRole("status")).toHaveTextContent(
-      /^Verified solution: With commit atomic/,
+    await waitFor(() =>
+      expect(within(banner()).getByRole("status")).toHaveTextContent(
+        /^Verified solution: With commit atomic/,
+      ),
     );
     await user.click(within(banner()).getByRole("button", { name: "Check" }));
-    expect(within(banner()).getByRole("status")).toHaveTextContent(
-      /^Verified, not counted: .*press Start and make it yourself/,
+    await waitFor(() =>
+      expect(within(banner()).getByRole("status")).toHaveTextContent(
+        /^Verified, not counted: .*press Start and make it yourself/,
+      ),
     );
     expect(progress()).toEqual({});
 
@@ -118,7 +127,9 @@ describe("the exercise banner", () => {
       }),
     );
     await user.click(within(banner()).getByRole("button", { name: "Check" }));
-    expect(within(banner()).getByRole("status")).toHaveTextContent(/^Pass: With commit atomic/);
+    await waitFor(() =>
+      expect(within(banner()).getByRole("status")).toHaveTextContent(/^Pass: With commit atomic/),
+    );
     expect(progress()).toHaveProperty("incr-fix");
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { createPortal } from "react-dom";
 import { exerciseById } from "../../workshop/exercises";
 import { exerciseSession, useExerciseSession } from "./exercise-session";
+import { ProofBox } from "./ProofBox";
 import { absolute, verdictPrefix } from "./verdict-text";
 
 /** Room at the page's foot so the banner never hides the last controls. */
@@ -16,7 +17,9 @@ export function ExerciseBanner() {
   const active = useExerciseSession((s) => s.active);
   const verdict = useExerciseSession((s) => (s.active === null ? undefined : s.verdicts[s.active]));
   const solved = useExerciseSession((s) => (s.active === null ? undefined : s.progress[s.active]));
+  const checking = useExerciseSession((s) => s.checking !== null && s.checking === s.active);
   const [hint, setHint] = useState(false);
+  const [proof, setProof] = useState(false);
   const id = useId();
   const exercise = active === null ? undefined : exerciseById(active);
   const shown = exercise !== undefined;
@@ -51,21 +54,36 @@ export function ExerciseBanner() {
               {verdict.reason.replace(`${exercise.mayChange} `, "")}
             </>
           )}
-          {verdict?.source === "own" && verdict.ok && !verdict.notCounted && solved && (
-            <>
-              {" "}
-              <a href={absolute(solved.link)}>Link to your solution</a>
-            </>
-          )}
+          {checking && "Checking…"}
+          {!checking &&
+            verdict?.source === "own" &&
+            verdict.ok &&
+            !verdict.notCounted &&
+            solved && (
+              <>
+                {" "}
+                <a href={absolute(solved.link)}>Link to your solution</a> ·{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={proof}
+                  onClick={() => setProof(!proof)}
+                >
+                  Proof for the facilitator
+                </button>
+              </>
+            )}
         </p>
+        {proof && <ProofBox />}
       </div>
       <div className="exercise-banner-actions">
         <button
           type="button"
           className="primary"
-          onClick={() => exerciseSession.check(exercise.id)}
+          disabled={checking}
+          onClick={() => void exerciseSession.check(exercise.id)}
         >
-          Check
+          {checking ? "Checking…" : "Check"}
         </button>
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { EXERCISES } from "../../workshop/exercises";
 import { exerciseSession, useExerciseSession } from "./exercise-session";
+import { ProofBox } from "./ProofBox";
 import { absolute, verdictPrefix } from "./verdict-text";
 import { workshop } from "./workshop-store";
 
@@ -9,6 +10,7 @@ export function Exercises() {
   const progress = useExerciseSession((s) => s.progress);
   const verdicts = useExerciseSession((s) => s.verdicts);
   const active = useExerciseSession((s) => s.active);
+  const checking = useExerciseSession((s) => s.checking);
   const list = useRef<HTMLOListElement>(null);
   // The active exercise may sit below the fold: bring it into view.
   useEffect(() => {
@@ -26,6 +28,7 @@ export function Exercises() {
           ({solvedCount} of {EXERCISES.length} solved in this browser)
         </span>
       </h3>
+      <ProofBox />
       <ol className="exercise-list" ref={list}>
         {EXERCISES.map((e) => {
           const solved = progress[e.id];
@@ -58,8 +61,12 @@ export function Exercises() {
                 >
                   Start
                 </button>
-                <button type="button" onClick={() => exerciseSession.check(e.id)}>
-                  Check my solution
+                <button
+                  type="button"
+                  disabled={checking === e.id}
+                  onClick={() => void exerciseSession.check(e.id)}
+                >
+                  {checking === e.id ? "Checking…" : "Check my solution"}
                 </button>
               </div>
               {verdict && (

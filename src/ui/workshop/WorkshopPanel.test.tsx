@@ -83,6 +83,11 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
       expect(useAppStore.getState().report?.anomalies.some((a) => a.kind === "atomicity")).toBe(
         true,
       );
+      // It opens at the moment its anomaly appears, with the anomaly selected.
+      const first = useAppStore.getState().report?.anomalies.find((a) => a.kind === "atomicity");
+      expect(first?.detectedAt).toBeGreaterThan(0);
+      expect(useAppStore.getState().selectedAnomalyId).toBe(first?.id);
+      expect(useAppStore.getState().playhead).toBe(first?.detectedAt);
     },
     SLOW,
   );
@@ -151,12 +156,16 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
       await user.click(screen.getByRole("button", { name: "Workshop" }));
       const again = screen.getByRole("listitem", { name: "Break atomicity with one fault" });
       await user.click(within(again).getByRole("button", { name: "Check my solution" }));
-      expect(within(again).getByRole("status")).toHaveTextContent(
-        /Not yet: Nothing has changed yet/,
+      await waitFor(() =>
+        expect(within(again).getByRole("status")).toHaveTextContent(
+          /Not yet: Nothing has changed yet/,
+        ),
       );
       actions.schedule({ at: 18, kind: "crash", node: "client-1" });
       await user.click(within(again).getByRole("button", { name: "Check my solution" }));
-      expect(within(again).getByRole("status")).toHaveTextContent(/Pass: One crash of client-1/);
+      await waitFor(() =>
+        expect(within(again).getByRole("status")).toHaveTextContent(/Pass: One crash of client-1/),
+      );
       expect(within(again).getByText("Solved")).toBeInTheDocument();
       expect(
         within(again).getByRole("link", { name: "shareable link" }).getAttribute("href"),
@@ -177,8 +186,10 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
         useLinkStore.setState({ openedView: { exercise: "cdc-race" } });
       });
       const banner = screen.getByRole("region", { name: /^Exercise 7: Let CDC settle/ });
-      expect(within(banner).getByRole("status")).toHaveTextContent(
-        /^Verified solution: db and search/,
+      await waitFor(() =>
+        expect(within(banner).getByRole("status")).toHaveTextContent(
+          /^Verified solution: db and search/,
+        ),
       );
       expect(screen.queryByRole("dialog")).toBeNull();
       expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
@@ -192,7 +203,7 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
 
   it(
     "checks a scenario by the exercise its link names, not by the scenario's name",
-    () => {
+    async () => {
       render(<WorkshopButton />);
       // The incr-fix start is named for incr-fix but opened as an attempt at incr-double.
       const start = exerciseById("incr-fix")?.start();
@@ -204,8 +215,10 @@ describe("Workshop panel (no Worker in jsdom: chunks run on the main thread)", (
       const banner = screen.getByRole("region", {
         name: /^Exercise 5: Make increments count twice/,
       });
-      expect(within(banner).getByRole("status")).toHaveTextContent(
-        /^Opened from a link, not solved yet: This is the start of exercise 6/,
+      await waitFor(() =>
+        expect(within(banner).getByRole("status")).toHaveTextContent(
+          /^Opened from a link, not solved yet: This is the start of exercise 6/,
+        ),
       );
       // A scenario carrying an exercise's name but no ex= opens as an ordinary scenario.
       act(() => exerciseSession.leave());

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useAppStore } from "../../app/app-store";
 import { encodeLink } from "../../url/index";
 import { Exercises } from "./Exercises";
+import { facilitator } from "./facilitator-store";
 import { SweepSection } from "./SweepSection";
 import { workshop } from "./workshop-store";
 
@@ -35,6 +36,24 @@ export function WorkshopPanel() {
             {sweep && <a href={encodeLink(scenario, { sweep })}>link to this sweep</a>} ·
             facilitator’s guide: docs/workshop.md
           </span>
+          <button
+            type="button"
+            onClick={() => {
+              workshop.setOpen(false);
+              facilitator.open("facilitator");
+            }}
+          >
+            Facilitator
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              workshop.setOpen(false);
+              facilitator.open("handout");
+            }}
+          >
+            Print handout
+          </button>
           <button type="button" className="workshop-close" onClick={() => workshop.setOpen(false)}>
             Close
           </button>

@@ -5,8 +5,9 @@
  * exercise's id (`ex=`), so whoever opens it sees the run checked again.
  */
 import type { Scenario } from "../../sim/types";
-import { encodeLink } from "../../url/index";
+import { decodeLink, encodeLink } from "../../url/index";
 import { exerciseById } from "../../workshop/exercises";
+import { encodeProof, PROOF_PARAM } from "../../workshop/proof";
 
 export const PROGRESS_KEY = "inside-out.exercises";
 
@@ -54,4 +55,38 @@ export function clearProgress(): void {
   } catch {
     // Nothing to clear.
   }
+}
+
+/** The learner's name or handle for proofs (optional), kept in this browser. */
+export const NAME_KEY = "inside-out.workshop-name";
+
+export function loadName(): string {
+  try {
+    return localStorage.getItem(NAME_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+export function saveName(name: string): void {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // The name is typed again next time.
+  }
+}
+
+/** The solved scenarios, read back from their stored links. */
+export function solvedScenarios(progress: Progress): Partial<Record<string, Scenario>> {
+  const out: Partial<Record<string, Scenario>> = {};
+  for (const [id, { link }] of Object.entries(progress)) {
+    const decoded = decodeLink(link);
+    if (decoded.ok) out[id] = decoded.scenario;
+  }
+  return out;
+}
+
+/** The proof link for the facilitator: this browser's solutions, by exercise, and the name. */
+export function proofLink(progress: Progress, name: string): string {
+  return `#${PROOF_PARAM}=${encodeProof(name, solvedScenarios(progress))}`;
 }

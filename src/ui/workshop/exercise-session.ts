@@ -12,11 +12,13 @@
 import { create } from "zustand";
 import { actions } from "../../app/actions";
 import { useAppStore } from "../../app/app-store";
+import { setActiveExercise } from "../../app/exercise-link";
 import type { Scenario } from "../../sim/types";
 import { encodeLink } from "../../url/index";
 import type { ExerciseId } from "../../url/workshop-names";
 import { exerciseById, type Verdict } from "../../workshop/exercises";
 import { scenarioChanges } from "../../workshop/scenario-diff";
+import { checkRun } from "./check-run";
 import { loadProgress, type Progress, saveSolved } from "./exercise-progress";
 
 export interface ShownVerdict extends Verdict {
@@ -33,6 +35,8 @@ interface SessionState {
   /** The link form (scenario only) of a solution opened from a link, until the scenario changes. */
   openedSolution: string | null;
   progress: Progress;
+  /** The exercise whose check is running (checks run through the budgeted run door). */
+  checking: ExerciseId | null;
 }
 
 /** Keeps the active exercise across a reload of the tab (the address bar does not carry it). */
@@ -48,6 +52,8 @@ function storedActive(): ExerciseId | null {
 }
 
 function storeActive(id: ExerciseId | null): void {
+  // The address bar keeps `ex=<id>` while an exercise is active.
+  setActiveExercise(id);
   try {
     if (id === null) sessionStorage.removeItem(SESSION_KEY);
     else sessionStorage.setItem(SESSION_KEY, id);
@@ -56,11 +62,15 @@ function storeActive(id: ExerciseId | null): void {
   }
 }
 
+const restored = storedActive();
+setActiveExercise(restored);
+
 export const useExerciseSession = create<SessionState>()(() => ({
-  active: storedActive(),
+  active: restored,
   verdicts: {},
   openedSolution: null,
   progress: loadProgress(),
+  checking: null,
 }));
 
 const scenarioKey = (s: Scenario): string => encodeLink(s);
@@ -83,11 +93,13 @@ export const exerciseSession = {
     }));
   },
   /** The visitor's own Check of what is on screen: the only way progress is marked. */
-  check(id: string): ShownVerdict | null {
+  async check(id: string): Promise<ShownVerdict | null> {
     const exercise = exerciseById(id);
     if (exercise === undefined) return null;
     const scenario = useAppStore.getState().scenario;
-    const verdict = exercise.verify(scenario);
+    activate(exercise.id);
+    useExerciseSession.setState({ checking: exercise.id });
+    const verdict = await exercise.verifyWith(scenario, checkRun);
     const { openedSolution } = useExerciseSession.getState();
     const borrowed =
       verdict.ok && openedSolution !== null && openedSolution === scenarioKey(scenario);
@@ -99,8 +111,8 @@ export const exerciseSession = {
           reason: `${verdict.reason} It is the solution you opened from a link, though: press Start and make it yourself to count it as yours.`,
         }
       : { ...verdict, source: "own" };
-    activate(exercise.id);
     useExerciseSession.setState((s) => ({
+      checking: null,
       verdicts: { ...s.verdicts, [exercise.id]: shown },
       progress: verdict.ok && !borrowed ? saveSolved(exercise.id, scenario) : s.progress,
     }));
@@ -110,9 +122,15 @@ export const exerciseSession = {
    * A link named an exercise: show it, and check the scenario the link
    * brought (unless it is the untouched start). Marks nothing solved.
    */
-  openFromLink(id: string, scenario: Scenario): void {
+  async openFromLink(id: string, scenario: Scenario, reloaded = false): Promise<void> {
     const exercise = exerciseById(id);
     if (exercise === undefined) return;
+    // A reload of the tab that was on this exercise: the link is the visitor's own work
+    // (the address bar keeps `ex=` while an exercise is active), not someone's solution.
+    if (reloaded && useExerciseSession.getState().active === exercise.id) {
+      activate(exercise.id);
+      return;
+    }
     activate(exercise.id);
     const untouched = scenarioChanges(exercise.start(), scenario).length === 0;
     if (untouched) {
@@ -122,8 +140,10 @@ export const exerciseSession = {
       }));
       return;
     }
-    const verdict = exercise.verify(scenario);
+    useExerciseSession.setState({ checking: exercise.id });
+    const verdict = await exercise.verifyWith(scenario, checkRun);
     useExerciseSession.setState((s) => ({
+      checking: null,
       openedSolution: verdict.ok ? scenarioKey(scenario) : null,
       verdicts: { ...s.verdicts, [exercise.id]: { ...verdict, source: "link" } },
     }));
@@ -146,5 +166,6 @@ export function resetExerciseSession(): void {
     verdicts: {},
     openedSolution: null,
     progress: loadProgress(),
+    checking: null,
   });
 }

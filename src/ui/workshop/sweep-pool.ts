@@ -16,6 +16,7 @@ import {
   type SweepSpec,
 } from "../../workshop/sweep";
 import { answer, type WorkerReply, type WorkerRequest } from "../../workshop/sweep.worker";
+import { createSweepWorker } from "./sweep-worker";
 
 export interface SweepProgress {
   done: number;
@@ -43,9 +44,7 @@ interface Port {
 
 function workerPort(onReply: (r: WorkerReply) => void): Port | null {
   if (typeof Worker === "undefined") return null;
-  const w = new Worker(new URL("../../workshop/sweep.worker.ts", import.meta.url), {
-    type: "module",
-  });
+  const w = createSweepWorker();
   w.onmessage = (e: MessageEvent<WorkerReply>) => onReply(e.data);
   return { send: (req) => w.postMessage(req), close: () => w.terminate() };
 }

@@ -147,6 +147,7 @@ export const workshop = {
     const healed = form.count === "any" && point.confirmedWitnesses[form.kind] !== seed;
     const name = `witness: ${form.kind}${healed ? " (healed)" : ""}, ${results.spec.param} = ${point.value}, seed ${seed}`;
     actions.loadScenario({ ...base, seed, name }, null);
+    openAtAnomaly(form.kind, healed);
     useWorkshopStore.setState({ status: `Opened ${name} (${point.strategy}).`, open: false });
     return true;
   },
@@ -168,6 +169,7 @@ export const workshop = {
     }
     const name = `${scenario.name ?? "scenario"} (shrunk for ${form.kind})`;
     actions.loadScenario({ ...r.scenario, name }, null);
+    openAtAnomaly(form.kind);
     useWorkshopStore.setState({
       shrinking: false,
       shrinkNotes: r.removed,
@@ -175,3 +177,19 @@ export const workshop = {
     });
   },
 };
+
+/**
+ * Once the run is on show, selects the first anomaly of `kind` (healed or
+ * lasting as asked; either when not said) and moves the playhead to the moment
+ * it appears, so a witness opens on its story, not at 0 ms.
+ */
+function openAtAnomaly(kind: AnomalyKind, healed?: boolean): void {
+  actions.whenShown(() => {
+    const all = useAppStore.getState().report?.anomalies ?? [];
+    const ofKind = all.filter((a) => a.kind === kind);
+    const wanted =
+      healed === undefined ? ofKind : ofKind.filter((a) => (a.state === "healed") === healed);
+    const first = wanted[0] ?? ofKind[0];
+    if (first !== undefined) actions.selectAnomaly(first.id);
+  });
+}

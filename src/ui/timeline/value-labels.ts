@@ -1,0 +1,85 @@
+import { lowerBound, upperBound } from "./geometry";
+import { type Box, placeLabels } from "./label-place";
+import { CHAR_EM } from "./layout";
+import { markLabel } from "./marks";
+import { type View, visibleRange } from "./view";
+
+/** Labels need room: skip them when too many marks are in view or the lanes are too short. */
+export const LABEL_MAX_MARKS = 600;
+
+export interface ValueLabel {
+  seq: number;
+  text: string;
+  /** Left end of the text and its baseline. */
+  x: number;
+  y: number;
+  /** The text's box (what an anomaly label may not cover). */
+  box: Box;
+  future: boolean;
+}
+
+/**
+ * `key=value`, `@offset`, `HW n` beside their marks, through the shared
+ * placement (label-place.ts): each lane is its own row, a label stays where
+ * its mark is, and one that would overlap the label before it is skipped.
+ */
+export function valueLabels(v: View): ValueLabel[] {
+  const { g, x, layout: L, playhead, showFuture } = v;
+  const [t0, t1] = visibleRange(v);
+  const m = g.marks;
+  const lo = lowerBound(m.t, t0, m.n);
+  const hi = upperBound(m.t, showFuture ? t1 : Math.min(t1, playhead), m.n);
+  if (hi - lo > LABEL_MAX_MARKS || L.laneH < 1.6 * L.textPx) return [];
+  const charW = CHAR_EM * L.textPx;
+  const ascent = Math.ceil(L.textPx * 0.85);
+  const descent = Math.ceil(L.textPx * 0.25);
+  const rowY = L.laneY.map((y) => y - 5 - ascent);
+  const items: Array<{
+    id: string;
+    want: number;
+    w: number;
+    rows: number[];
+    i: number;
+    text: string;
+  }> = [];
+  for (let i = lo; i < hi; i++) {
+    const e = g.eventBySeq(m.seq[i]);
+    const text = e ? markLabel(e) : null;
+    if (!e || !text) continue;
+    const want = x(m.t[i]) + 5;
+    if (want > L.plotX1 || want + text.length * charW < L.plotX0) continue;
+    items.push({
+      id: String(i),
+      want,
+      w: Math.ceil(text.length * charW),
+      rows: [m.lane[i]],
+      i,
+      text,
+    });
+  }
+  // Off the plot's ends, a label is clipped rather than moved off its mark.
+  const placed = placeLabels(items, {
+    x0: Number.NEGATIVE_INFINITY,
+    x1: Number.POSITIVE_INFINITY,
+    rowY,
+    rowH: ascent + descent,
+    gap: 4,
+    maxShift: 0,
+    cluster: false,
+    charW,
+  });
+  const out: ValueLabel[] = [];
+  for (const [k, p] of placed.entries()) {
+    if (p.box === null) continue;
+    const it = items[k];
+    out.push({
+      seq: m.seq[it.i],
+      text: it.text,
+      x: p.box.x,
+      y: L.laneY[m.lane[it.i]] - 5,
+      box: p.box,
+      future: m.t[it.i] > playhead,
+    });
+  }
+  return out;
+}
