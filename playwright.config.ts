@@ -1,10 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_ARTIFACTS, E2E_OUT_DIR as outDir, E2E_PORT as port } from "./e2e/build-dir";
 import { chromiumLaunchOptions } from "./src/cli/chromium";
-
-// E2E_PORT lets several checkouts (or people) run the suite side by side: each
-// port builds into its own folder and serves it.
-const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = port === 4173 ? "dist" : `dist-e2e-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,7 +8,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [["list"]],
-  outputDir: port === 4173 ? "test-results/artifacts" : `test-results/artifacts-${port}`,
+  outputDir: E2E_ARTIFACTS,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },

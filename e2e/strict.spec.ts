@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { E2E_OUT_DIR } from "./build-dir";
 import { shot, watchErrors } from "./helpers";
 
 async function playAndSeeArrows(page: Page): Promise<void> {
@@ -81,7 +83,7 @@ const TYPES: Record<string, string> = {
 };
 
 test("the build works from a sub-path of any static host", async ({ page }) => {
-  const root = join(process.cwd(), "dist");
+  const root = join(process.cwd(), E2E_OUT_DIR);
   const prefix = "/talks/inside-out/";
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -102,10 +104,12 @@ test("the build works from a sub-path of any static host", async ({ page }) => {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(4175, "127.0.0.1", resolve));
+  // Any free port: several runs of the suite may share the machine.
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
   try {
     const errors = watchErrors(page);
-    await page.goto(`http://127.0.0.1:4175${prefix}`);
+    await page.goto(`http://127.0.0.1:${port}${prefix}`);
     await playAndSeeArrows(page);
     expect(errors).toEqual([]);
   } finally {

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import type { AcidLetter, Report } from "../../check/types";
+import { ACID_LETTERS, ACID_NAMES } from "../../check/letters";
+import type { Report } from "../../check/types";
 import type { Trace } from "../../sim/types";
-import { countByLetter } from "./anomaly";
+import { countByLetterAt } from "./anomaly";
 import { Timeline, type TimelineProps } from "./Timeline";
 import { IDENTITY, type ZoomState } from "./view";
 
@@ -16,13 +17,8 @@ export interface CompareTimelineProps
   labels?: [string, string];
 }
 
-const LETTERS: AcidLetter[] = ["A", "C", "I", "D"];
-const LETTER_NAMES: Record<AcidLetter, string> = {
-  A: "Atomicity",
-  C: "Consistency",
-  I: "Isolation",
-  D: "Durability",
-};
+const LETTERS = ACID_LETTERS;
+const LETTER_NAMES = ACID_NAMES;
 
 /**
  * Two runs of one scenario, stacked, on one time axis: both timelines take the
@@ -84,7 +80,7 @@ export function Scoreboard({
       </thead>
       <tbody>
         {[0, 1].map((i) => {
-          const counts = countByLetter(reports[i], playhead);
+          const counts = countByLetterAt(reports[i], playhead);
           const total = LETTERS.reduce((s, l) => s + counts[l], 0);
           return (
             <tr key={names[i] + i} data-strategy={names[i]}>

@@ -1,4 +1,5 @@
 import { anomaliesAt } from "../../check";
+import { countByLetter } from "../../check/letters";
 import type { AcidLetter, Report } from "../../check/types";
 import { ACID_LETTER } from "../../check/types";
 import {
@@ -34,10 +35,8 @@ export function anomalyBands(g: Geometry, report: Report | null, t: number): Ano
 }
 
 /** Anomalies detected by `t`, per ACID letter (the compare scoreboard). */
-export function countByLetter(report: Report | null, t: number): Record<AcidLetter, number> {
-  const counts: Record<AcidLetter, number> = { A: 0, C: 0, I: 0, D: 0 };
-  for (const a of report?.anomalies ?? []) if (t >= a.detectedAt) counts[ACID_LETTER[a.kind]]++;
-  return counts;
+export function countByLetterAt(report: Report | null, t: number): Record<AcidLetter, number> {
+  return countByLetter(report?.anomalies ?? [], t);
 }
 
 /** Rows under the lanes for anomaly labels; a label that finds no room joins the nearest one's "+N". */
