@@ -2,9 +2,11 @@ import { expect, type Page, test } from "@playwright/test";
 import { check } from "../src/check";
 import { ACID_LETTER } from "../src/check/types";
 import { simulate } from "../src/sim/simulate";
+import { STRATEGIES } from "../src/sim/types";
 import { CHAPTERS } from "../src/tour/chapters";
 import { playTarget, promisedKinds } from "../src/tour/play-target";
 import { rightAnswer } from "../src/tour/predict";
+import { stepLanes } from "../src/tour/step-lanes";
 import type { TourStep } from "../src/tour/types";
 import { shot, watchErrors } from "./helpers";
 
@@ -25,6 +27,12 @@ async function listedKinds(page: Page): Promise<string[]> {
 function expectedTarget(step: TourStep): number {
   const trace = simulate(structuredClone(step.scenario));
   return playTarget(step, trace, check(trace));
+}
+
+/** The lanes a step shows on stage, computed here from its own run. */
+function expectedLanes(step: TourStep): string[] {
+  const trace = simulate(structuredClone(step.scenario));
+  return stepLanes(step, trace, check(trace));
 }
 
 /** The label of a predict step's right choice, computed here from the step's own run. */
@@ -169,7 +177,34 @@ test("walks the whole tour with the clicker in presenter mode", async ({ page })
       if (step.evidence.log === true)
         await expect(bar.getByRole("list", { name: /^Log/ })).toBeVisible();
       expect(await outsideViewport(page, ".tour-evidence"), step.id).toEqual([]);
+      if (step.scoreboard === true) {
+        // The finale's table is its evidence, in the strip's place: every strategy's row on screen.
+        await expect(bar.locator(".tour-scoreboard tbody tr th")).toHaveText([...STRATEGIES]);
+        expect(await outsideViewport(page, ".tour-scoreboard"), step.id).toEqual([]);
+      } else {
+        await expect(bar.locator(".tour-evidence"), step.id).toHaveCount(1);
+      }
       expect(await timelineOnScreenPx(page), `${step.id}: timeline on screen`).toBeGreaterThan(200);
+      // Only the lanes the step needs, so each is tall enough to read from the room.
+      expect(
+        await page
+          .locator('[data-testid="timeline"] .tl-lane-label')
+          .evaluateAll((els) => els.map((el) => el.getAttribute("data-lane"))),
+        step.id,
+      ).toEqual(expectedLanes(step));
+      // …and every one of them on the same screen as the caption.
+      expect(
+        await outsideViewport(page, '[data-testid="timeline"] .tl-lane-label'),
+        step.id,
+      ).toEqual([]);
+      // The speaker's buttons each keep their label on one line ("Leave tour" never wraps).
+      const heights = await bar
+        .locator(".tour-nav button")
+        .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+      expect(
+        Math.max(...heights) - Math.min(...heights),
+        `${step.id}: ${heights}`,
+      ).toBeLessThanOrEqual(2);
       await page.screenshot({ path: `test-results/tour-1024/${name}.png` });
       // Readable from the back of the room, and no label hides another or a value.
       const text = await timelineText(page);
@@ -204,6 +239,14 @@ test("walks the whole tour with the clicker in presenter mode", async ({ page })
       if (s === 0) await shot(page, `tour-ch${chapter.number}`);
     }
   }
+  // The finale on a laptop's 1280×720 too: the table, the timeline and its lanes on one screen.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(bar.locator(".tour-scoreboard tbody tr")).toHaveCount(STRATEGIES.length);
+  expect(await outsideViewport(page, ".tour-scoreboard")).toEqual([]);
+  expect(await outsideViewport(page, '[data-testid="timeline"] .tl-lane-label')).toEqual([]);
+  expect(await timelineOnScreenPx(page)).toBeGreaterThan(200);
+  await page.screenshot({ path: "test-results/tour-1280/7.2.png" });
+  await page.setViewportSize({ width: 1024, height: 768 });
   // At the very end, Next does nothing more.
   await page.keyboard.press("PageDown");
   await expect(bar).toHaveAttribute("data-step", "inside-out/scoreboard");

@@ -15,6 +15,26 @@ async function shotAt(page: Page, name: string, width: number, height: number) {
   await page.screenshot({ path: `${DIR}/${name}-${width}x${height}.png` });
 }
 
+/** Px of the timeline's plot the exercise banner covers (-1: one of them is not on the page). */
+async function bannerOverTimeline(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const plot = document.querySelector('[data-testid="timeline"] .tl-plot');
+    const banner = document.querySelector(".exercise-banner");
+    if (plot === null || banner === null) return -1;
+    const p = plot.getBoundingClientRect();
+    const b = banner.getBoundingClientRect();
+    return Math.max(0, Math.min(p.bottom, b.bottom) - Math.max(p.top, b.top));
+  });
+}
+
+/** The timeline's plot is wholly inside the window. */
+async function timelineOnScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const p = document.querySelector('[data-testid="timeline"] .tl-plot')?.getBoundingClientRect();
+    return p !== undefined && p.top >= 0 && p.bottom <= window.innerHeight;
+  });
+}
+
 function scenarioOf(id: string, which: "start" | "solution") {
   const e = exerciseById(id);
   if (e === undefined) throw new Error(`no exercise ${id}`);
@@ -39,6 +59,9 @@ test("a learner's proof and two more are pasted: the facilitator sees 2 solved, 
     return d.ok ? `${d.scenario.log.acks} ${d.view.exercise}` : "unreadable";
   };
   await expect.poll(bar).toBe("1 lost-ack");
+  // Back up to the timeline, as a learner does to check against the run.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await timelineOnScreen(page)).toBe(true);
   await banner.getByRole("button", { name: "Check" }).click();
   await expect(banner.getByRole("status")).toHaveText(/^Pass: With acks=1/);
   await banner.getByRole("button", { name: "Proof for the facilitator" }).click();
@@ -47,8 +70,17 @@ test("a learner's proof and two more are pasted: the facilitator sees 2 solved, 
   const adaProof = await proofBox.inputValue();
   expect(adaProof).toMatch(new RegExp(`^${baseURL}/#proof=1\\.[A-Za-z0-9_-]+$`));
   expect(adaProof.length).toBeLessThan(300);
-  await shotAt(page, "exercise-banner", 1280, 720);
-  await shotAt(page, "exercise-banner", 1024, 768);
+  // The banner grew with the verdict and the proof, and the timeline it is checked against stays
+  // in view above it, at both sizes.
+  for (const [width, height] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => bannerOverTimeline(page), `${width}×${height}`).toBe(0);
+    expect(await timelineOnScreen(page), `${width}×${height}`).toBe(true);
+    await shotAt(page, "exercise-banner", width, height);
+  }
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // A second learner's real solution, and a forged proof: Mallory claims exercise 2 with the

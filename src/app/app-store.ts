@@ -2,6 +2,7 @@ import { create } from "zustand";
 import { type CauseStep, causeOf } from "../check/cause";
 import type { Anomaly, Report } from "../check/types";
 import { defaultScenario } from "../sim/defaults";
+import { eventsOf, indexOfSeq } from "../sim/event-reader";
 import { presetScenario } from "../sim/presets";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
 import { openRun } from "./door";
@@ -55,6 +56,14 @@ function focusOn(trace: Trace, anomaly: Anomaly | undefined) {
   return { selectedAnomalyId: anomaly.id, cause, highlight };
 }
 
+/** The new run has the event `seq` before the playhead (one look at its columns, no events made). */
+function stillBefore(trace: Trace, seq: number | null, playhead: number): boolean {
+  if (seq === null) return false;
+  const events = eventsOf(trace);
+  const i = indexOfSeq(events, seq);
+  return i >= 0 && events.t(i) < playhead;
+}
+
 function initial(scenario: Scenario, presetName: string | null) {
   const run = runScenario(scenario);
   return {
@@ -91,9 +100,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
         playhead,
         ...focusOn(run.trace, still),
         // Events before the playhead are unchanged by an edit there (prefix stability).
-        selectedSeq: run.trace.events.some((e) => e.seq === selectedSeq && e.t < playhead)
-          ? selectedSeq
-          : null,
+        selectedSeq: stillBefore(run.trace, selectedSeq, playhead) ? selectedSeq : null,
       });
     };
     const run = openRun(scenario, () => token === latest);

@@ -1,3 +1,4 @@
+import { eventsOf } from "../sim/event-reader";
 import { usesLog } from "../sim/topology";
 import type { Trace, WriteOp } from "../sim/types";
 import { emptySeries, lastAtOrBefore, pushStep, type StepSeries, valueAt } from "./step-series";
@@ -116,57 +117,71 @@ export function buildLogIndex(trace: Trace): LogIndex | null {
     pushStep(index.epochs[p], 0, 0);
   }
   const epochNow = perPartition(() => 0);
-  /** `${partition}:${write}` -> the epoch of its latest append, for the replicas that copy it. */
-  const appendedIn = new Map<string, number>();
-  for (const e of trace.events) {
-    const p = e.partition;
+  /** (write, partition) -> the epoch of its latest append, for the replicas that copy it. */
+  const appendedIn = new Map<number, number>();
+  const events = eventsOf(trace);
+  for (let i = 0; i < events.length; i++) {
+    const p = events.partition(i);
     if (p === undefined || p < 0 || p >= partitions) continue;
-    switch (e.type) {
+    const type = events.type(i);
+    switch (type) {
       case "append":
-      case "replicate":
-        if (e.offset !== undefined && e.write !== undefined) {
-          const key = `${p}:${e.write}`;
-          if (e.type === "append") appendedIn.set(key, epochNow[p]);
+      case "replicate": {
+        const offset = events.offset(i);
+        const write = events.write(i);
+        if (offset !== undefined && write !== undefined) {
+          // A number, not a string: one key per append and replica, made for every record.
+          const key = write * partitions + p;
+          if (type === "append") appendedIn.set(key, epochNow[p]);
           const epoch = appendedIn.get(key) ?? epochNow[p];
           index.logs
-            .get(e.node)
-            ?.[p].push({ t: e.t, kind: "put", offset: e.offset, write: e.write, epoch });
+            .get(events.node(i))
+            ?.[p].push({ t: events.t(i), kind: "put", offset, write, epoch });
         }
-        break;
-      case "truncate":
-        if (e.offset !== undefined)
-          index.logs.get(e.node)?.[p].push({
-            t: e.t,
-            kind: "truncate",
-            offset: e.offset,
-            write: -1,
-            epoch: epochOf(e.detail) ?? epochNow[p],
-          });
-        break;
-      case "isr-change":
-        pushStep(index.isr[p], e.t, listOf(e.detail ?? ""));
-        break;
-      case "hw-advance":
-        if (e.offset !== undefined) pushStep(index.hw[p], e.t, e.offset);
-        break;
-      case "elect": {
-        pushStep(index.leaders[p], e.t, e.detail?.startsWith("epoch") ? e.node : null);
-        pushStep(index.offline[p], e.t, offlineSpell(index.offline[p], e.t, e.detail));
-        const epoch = epochOf(e.detail);
-        if (epoch !== null) {
-          epochNow[p] = epoch;
-          pushStep(index.epochs[p], e.t, epoch);
-        }
-        const isr = e.detail?.match(/; isr (.*)$/)?.[1];
-        if (isr !== undefined) pushStep(index.isr[p], e.t, listOf(isr));
         break;
       }
-      case "commit-offset":
-        if (e.offset !== undefined) {
-          const series = index.commits.get(e.node)?.[p];
-          if (series !== undefined) pushStep(series, e.t, e.offset);
+      case "truncate": {
+        const offset = events.offset(i);
+        if (offset !== undefined)
+          index.logs.get(events.node(i))?.[p].push({
+            t: events.t(i),
+            kind: "truncate",
+            offset,
+            write: -1,
+            epoch: epochOf(events.detail(i)) ?? epochNow[p],
+          });
+        break;
+      }
+      case "isr-change":
+        pushStep(index.isr[p], events.t(i), listOf(events.detail(i) ?? ""));
+        break;
+      case "hw-advance": {
+        const offset = events.offset(i);
+        if (offset !== undefined) pushStep(index.hw[p], events.t(i), offset);
+        break;
+      }
+      case "elect": {
+        const t = events.t(i);
+        const detail = events.detail(i);
+        pushStep(index.leaders[p], t, detail?.startsWith("epoch") ? events.node(i) : null);
+        pushStep(index.offline[p], t, offlineSpell(index.offline[p], t, detail));
+        const epoch = epochOf(detail);
+        if (epoch !== null) {
+          epochNow[p] = epoch;
+          pushStep(index.epochs[p], t, epoch);
+        }
+        const isr = detail?.match(/; isr (.*)$/)?.[1];
+        if (isr !== undefined) pushStep(index.isr[p], t, listOf(isr));
+        break;
+      }
+      case "commit-offset": {
+        const offset = events.offset(i);
+        if (offset !== undefined) {
+          const series = index.commits.get(events.node(i))?.[p];
+          if (series !== undefined) pushStep(series, events.t(i), offset);
         }
         break;
+      }
       default:
         break;
     }

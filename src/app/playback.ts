@@ -1,4 +1,4 @@
-import { useSelector } from "@xstate/react";
+import { useSyncExternalStore } from "react";
 import { type Actor, createActor, type SnapshotFrom } from "xstate";
 import { useAppStore } from "./app-store";
 import { createPlaybackMachine, type PlaybackEvent, SIM_MS_PER_SECOND } from "./playback-machine";
@@ -69,10 +69,17 @@ export function resetPlayback(): void {
   actor = createActor(machine).start();
 }
 
+/*
+ * The hooks read the actor through React's own store subscription rather than
+ * @xstate/react's `useSelector`: the same values (strings and numbers, compared
+ * with Object.is), without that package and its shim on the first visit.
+ */
+const subscribeToActor = (listener: () => void) => playback.subscribe(listener);
+
 export function usePlaybackStatus(): PlaybackStatus {
-  return useSelector(actor, statusOf);
+  return useSyncExternalStore(subscribeToActor, playback.status);
 }
 
 export function usePlaybackSpeed(): number {
-  return useSelector(actor, (s) => s.context.speed);
+  return useSyncExternalStore(subscribeToActor, playback.speed);
 }

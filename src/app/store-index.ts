@@ -1,3 +1,4 @@
+import { eventsOf } from "../sim/event-reader";
 import { losesStateOnCrash } from "../sim/store-traits";
 import { storesOf } from "../sim/topology";
 import type { Trace } from "../sim/types";
@@ -28,21 +29,29 @@ export function buildStoreIndex(trace: Trace): StoreIndex {
     cells[name] = new Map();
   }
   const keys = new Set<string>();
-  for (const e of trace.events) {
-    const table = cells[e.node];
+  const events = eventsOf(trace);
+  for (let i = 0; i < events.length; i++) {
+    const type = events.type(i);
+    if (type !== "apply" && type !== "crash" && type !== "add-store") continue;
+    const node = events.node(i);
+    const table = cells[node];
     if (table === undefined) continue;
-    if (e.type === "apply" && e.key !== undefined && e.value !== undefined) {
-      let series = table.get(e.key);
+    if (type === "apply") {
+      const key = events.key(i);
+      const value = events.value(i);
+      if (key === undefined || value === undefined) continue;
+      let series = table.get(key);
       if (series === undefined) {
         series = emptySeries();
-        table.set(e.key, series);
+        table.set(key, series);
       }
-      pushStep(series, e.t, e.value);
-      keys.add(e.key);
-    } else if (e.type === "crash" && losesStateOnCrash(e.node)) {
-      for (const series of table.values()) pushStep(series, e.t, null);
-    } else if (e.type === "add-store") {
-      joinedAt[e.node] = Math.min(joinedAt[e.node] ?? Number.POSITIVE_INFINITY, e.t);
+      pushStep(series, events.t(i), value);
+      keys.add(key);
+    } else if (type === "crash") {
+      if (!losesStateOnCrash(node)) continue;
+      for (const series of table.values()) pushStep(series, events.t(i), null);
+    } else {
+      joinedAt[node] = Math.min(joinedAt[node] ?? Number.POSITIVE_INFINITY, events.t(i));
     }
   }
   return { stores, joinedAt, cells, keys: [...keys].sort() };

@@ -1,3 +1,4 @@
+import { eventsOf } from "../sim/event-reader";
 import type { Trace } from "../sim/types";
 import { buildLogIndex, type LogIndex } from "./log-index";
 import { lastAtOrBefore } from "./step-series";
@@ -16,11 +17,37 @@ const cache = new WeakMap<Trace, TraceIndex>();
 export function traceIndex(trace: Trace): TraceIndex {
   const hit = cache.get(trace);
   if (hit !== undefined) return hit;
-  const times: number[] = [];
-  for (const e of trace.events) if (times[times.length - 1] !== e.t) times.push(e.t);
-  const index = { times, stores: buildStoreIndex(trace), log: buildLogIndex(trace) };
+  // Each part is built the first time a view reads it: a panel that is not on
+  // show, or stepping that has not happened yet, costs nothing when a run arrives.
+  let times: number[] | undefined;
+  let stores: StoreIndex | undefined;
+  let log: LogIndex | null | undefined;
+  const index: TraceIndex = {
+    get times() {
+      times ??= distinctTimes(trace);
+      return times;
+    },
+    get stores() {
+      stores ??= buildStoreIndex(trace);
+      return stores;
+    },
+    get log() {
+      if (log === undefined) log = buildLogIndex(trace);
+      return log;
+    },
+  };
   cache.set(trace, index);
   return index;
+}
+
+function distinctTimes(trace: Trace): number[] {
+  const times: number[] = [];
+  const events = eventsOf(trace);
+  for (let i = 0; i < events.length; i++) {
+    const t = events.t(i);
+    if (times[times.length - 1] !== t) times.push(t);
+  }
+  return times;
 }
 
 /** The first event time after t, or `end` if there is none. */

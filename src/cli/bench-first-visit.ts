@@ -9,6 +9,7 @@
  * timeline are both on screen; the median of several loads.
  */
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -73,6 +74,15 @@ const READY = `(() => {
   return play && timeline ? performance.now() : 0;
 })()`;
 
+/**
+ * Bytes of JavaScript (as sent: gzipped) the page had received by `ready`:
+ * every script, preload, lazy chunk and worker fetched so far, whatever
+ * index.html says. A cross-check of src/cli/bundle-size.ts.
+ */
+const JS_BEFORE = (ready: number) => `(() => performance.getEntriesByType("resource")
+  .filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.responseEnd <= ${ready})
+  .reduce((n, e) => n + e.encodedBodySize, 0))()`;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -83,13 +93,23 @@ export interface FirstVisit {
   /** Median, ms from navigation to Play and the timeline on screen. */
   medianMs: number;
   loadsMs: number[];
+  /** Median KB of JavaScript (gzipped, as received) loaded before that moment. */
+  jsKB: number;
 }
 
-/** Loads `url` `loads` times, each in a fresh context with the cache off, over venue Wi-Fi. */
-export async function measureFirstVisit(url: string, loads = 5): Promise<FirstVisit> {
+/**
+ * Loads `url` `loads` times, each in a fresh context with the cache off, over
+ * venue Wi-Fi (or, with `throttle: false`, over the loopback as it is).
+ */
+export async function measureFirstVisit(
+  url: string,
+  loads = 5,
+  { throttle = true }: { throttle?: boolean } = {},
+): Promise<FirstVisit> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const loadsMs: number[] = [];
+    const jsBytes: number[] = [];
     // One unmeasured load first: the browser process itself warms up.
     for (let i = 0; i <= loads; i++) {
       const context = await browser.newContext({
@@ -102,14 +122,22 @@ export async function measureFirstVisit(url: string, loads = 5): Promise<FirstVi
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      await cdp.send("Network.emulateNetworkConditions", VENUE_WIFI);
+      if (throttle) await cdp.send("Network.emulateNetworkConditions", VENUE_WIFI);
       await page.goto(url, { waitUntil: "commit" });
       const handle = await page.waitForFunction(READY, null, { polling: "raf", timeout: 60_000 });
       const ms = (await handle.jsonValue()) as number;
-      if (i > 0) loadsMs.push(Math.round(ms));
+      const js = (await page.evaluate(JS_BEFORE(ms))) as number;
+      if (i > 0) {
+        loadsMs.push(Math.round(ms));
+        jsBytes.push(js);
+      }
       await context.close();
     }
-    return { medianMs: median(loadsMs), loadsMs };
+    return {
+      medianMs: median(loadsMs),
+      loadsMs,
+      jsKB: Number((median(jsBytes) / 1024).toFixed(1)),
+    };
   } finally {
     await browser.close();
   }
@@ -117,21 +145,54 @@ export async function measureFirstVisit(url: string, loads = 5): Promise<FirstVi
 
 /** Builds the app into a scratch folder and measures it there. */
 export async function measureFirstVisitOfBuild(loads = 5): Promise<FirstVisit> {
-  const dir = join(tmpdir(), "inside-out-bench-first-visit");
-  execFileSync("npx", ["vite", "build", "--outDir", dir, "--emptyOutDir", "--logLevel", "error"], {
-    stdio: "pipe",
-  });
+  const dir = mkdtempSync(join(tmpdir(), "inside-out-bench-first-visit-"));
+  try {
+    execFileSync(
+      "npx",
+      ["vite", "build", "--outDir", dir, "--emptyOutDir", "--logLevel", "error"],
+      { stdio: "pipe" },
+    );
+    return await measureFirstVisitOfFolder(dir, loads);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Measures a build already on disk (a folder `vite build` wrote). */
+export async function measureFirstVisitOfFolder(
+  dir: string,
+  loads = 5,
+  options: { throttle?: boolean } = {},
+): Promise<FirstVisit> {
   const { server, base } = await serveFolder(dir);
   try {
-    return await measureFirstVisit(base, loads);
+    return await measureFirstVisit(base, loads, options);
   } finally {
     server.close();
   }
 }
 
-// `npx tsx src/cli/bench-first-visit.ts [loads]`: this figure alone.
+// `npx tsx src/cli/bench-first-visit.ts [loads] [--dir FOLDER]`: this figure alone
+// (of a fresh build, or of a build already in FOLDER), over venue Wi-Fi and unthrottled.
 if (process.argv[1]?.endsWith("bench-first-visit.ts")) {
-  const loads = Number(process.argv[2] ?? 5);
-  const r = await measureFirstVisitOfBuild(loads);
-  console.log(JSON.stringify({ firstVisitSlowNetMs: r.medianMs, loadsMs: r.loadsMs }));
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--dir");
+  const folder = at >= 0 ? args[at + 1] : undefined;
+  const loads = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--dir") ?? 5);
+  const measure = async (throttle: boolean) =>
+    folder === undefined
+      ? throttle
+        ? measureFirstVisitOfBuild(loads)
+        : null
+      : measureFirstVisitOfFolder(folder, loads, { throttle });
+  const slow = await measure(true);
+  const fast = await measure(false);
+  console.log(
+    JSON.stringify({
+      firstVisitSlowNetMs: slow?.medianMs,
+      loadsMs: slow?.loadsMs,
+      jsKBBeforeReady: slow?.jsKB,
+      ...(fast === null ? {} : { firstVisitFastMs: fast.medianMs, fastLoadsMs: fast.loadsMs }),
+    }),
+  );
 }

@@ -7,11 +7,12 @@
  * Figures are medians over several runs, after an unmeasured warm-up: the
  * machine is shared and noisy.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { build, serve, stop, stopOnSignal, waitForServer } from "./bench-serve";
 import { type FigureSet, measureRun, median, type RunFigures } from "./bench-ui-measure";
 import { chromiumLaunchOptions } from "./chromium";
 
@@ -43,49 +44,6 @@ function parseArgs(argv: string[]): Options {
 
 /** Its own output folder, so a bench never overwrites the dist/ an e2e run is serving. */
 const OUT_DIR = join(tmpdir(), "inside-out-bench-ui");
-const VITE = join("node_modules", ".bin", "vite");
-
-function build(log: (s: string) => void): void {
-  log(`building into ${OUT_DIR}`);
-  const r = spawnSync(VITE, ["build", "--outDir", OUT_DIR, "--emptyOutDir", "--logLevel", "warn"], {
-    // Warnings and errors go to stderr; stdout carries only the figures (--json).
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
-}
-
-/** `vite preview` in its own process group, so stopping it stops its children too. */
-function serve(port: number): ChildProcess {
-  return spawn(
-    VITE,
-    ["preview", "--host", "127.0.0.1", "--strictPort", "--port", String(port), "--outDir", OUT_DIR],
-    { detached: true, stdio: ["ignore", "ignore", "inherit"] },
-  );
-}
-
-function stop(server: ChildProcess | null): void {
-  if (!server?.pid || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // Already gone.
-  }
-}
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode})`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 async function openBigRun(page: Page, base: string, writes: number): Promise<number> {
   await page.goto(`${base}/?bench=timeline&writes=${writes}`);
@@ -129,15 +87,10 @@ async function main(): Promise<void> {
   let server: ChildProcess | null = null;
   let browser: Browser | null = null;
   const cleanUp = () => stop(server);
-  // Ctrl-C, or a `timeout` around the command: the server must not outlive us.
-  for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.on(signal, () => {
-      cleanUp();
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    });
+  stopOnSignal(cleanUp);
   try {
-    if (opts.build || !existsSync(join(OUT_DIR, "index.html"))) build(log);
-    server = serve(opts.port);
+    if (opts.build || !existsSync(join(OUT_DIR, "index.html"))) build(OUT_DIR, log);
+    server = serve(OUT_DIR, opts.port);
     const base = `http://127.0.0.1:${opts.port}`;
     await waitForServer(base, server);
     browser = await chromium.launch(chromiumLaunchOptions);

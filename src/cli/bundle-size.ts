@@ -1,6 +1,12 @@
 /**
  * The JavaScript a first visit loads, gzipped: builds the app into a scratch
- * folder and follows index.html's module script and modulepreload links.
+ * folder and follows index.html's module script and modulepreload links. The
+ * entry (src/main.tsx) imports the simulator dynamically, and the build
+ * preloads those modules from index.html (vite.config.ts, `preloadSimulator`),
+ * so they are counted here. The default run uses no worker (it is small and
+ * runs on the page). src/cli/bench-first-visit.ts cross-checks this figure in
+ * the browser: `jsKBBeforeReady`, every script received before Play and the
+ * timeline are on screen (the two agree within a few tenths of a KB).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

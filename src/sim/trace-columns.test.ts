@@ -6,6 +6,23 @@ import { simulate } from "./simulate";
 import { HEAD_EVENTS, TraceColumns } from "./trace-columns";
 import { EVENT_TYPES, type TraceEvent } from "./types";
 
+/** The reader's field accessors: each answers what `get(i)` would hold. */
+const READER_FIELDS = [
+  "t",
+  "seq",
+  "type",
+  "node",
+  "peer",
+  "msg",
+  "write",
+  "key",
+  "value",
+  "offset",
+  "partition",
+  "ref",
+  "detail",
+] as const satisfies readonly (keyof TraceEvent)[];
+
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const name = fc.constantFrom("client-1", "db", "cache", "search", "broker-2", "", "é∑");
 const int = fc.integer({ min: -5, max: 3_000_000 });
@@ -54,6 +71,11 @@ describe("TraceColumns", () => {
     expect(events).toEqual(expected);
     for (const [i, e] of events.entries()) expect(Object.is(e.value, input[i].value)).toBe(true);
     expect(c.hash()).toBe(hashTrace(expected));
+    // Every field of every event, read from the columns without making the event.
+    for (let i = 0; i < expected.length; i++) {
+      const e = expected[i];
+      for (const f of READER_FIELDS) expect(Object.is(c[f](i), e[f]), `${f}(${i})`).toBe(true);
+    }
     for (const i of [0, input.length >> 1, input.length - 1]) {
       if (i < 0 || i >= input.length) continue;
       expect(c.get(i)).toEqual(expected[i]);

@@ -219,26 +219,53 @@ export interface NodeInfo {
 }
 
 /**
- * Event by event access to a trace without making every `TraceEvent` object.
- * A simulated trace keeps its events in columns (`TraceColumns`); readers
- * that walk the whole trace, like the checkers, go through this instead.
+ * The one way to read a trace's events (`eventsOf(trace)` in
+ * `event-reader.ts`): field by field, event `i` at a time, without making
+ * every `TraceEvent` object. A simulated trace keeps its events in columns
+ * (`TraceColumns`) and answers from them; a hand-built trace's array answers
+ * the same questions. Events are in time order, so a time window is two
+ * binary searches over `t` (`event-reader.ts`). Make an object with `get`
+ * only for an event a view shows.
  */
 export interface EventReader {
   readonly length: number;
-  /** Event `i` (a fresh object on each call for columns). */
+  /** Event `i` (a fresh object on each call for columns): for the few events a view shows. */
   get(i: number): TraceEvent;
-  /** The type of event `i`, without making the event. */
+  /** The fields of event `i`, without making the event. */
   type(i: number): EventType;
+  t(i: number): number;
+  seq(i: number): number;
+  node(i: number): string;
+  peer(i: number): string | undefined;
+  msg(i: number): number | undefined;
+  write(i: number): number | undefined;
+  key(i: number): string | undefined;
+  value(i: number): string | number | undefined;
+  offset(i: number): number | undefined;
+  partition(i: number): number | undefined;
+  ref(i: number): number | undefined;
+  detail(i: number): string | undefined;
 }
+
+/**
+ * What a trace's `columns` must answer at least. A simulated trace's
+ * (`TraceColumns`) answers every field; for a cut-down one a test builds,
+ * `eventsOf` reads the other fields through `get`.
+ */
+export type EventSource = Pick<EventReader, "length" | "get" | "type">;
 
 export interface Trace {
   scenario: Scenario;
   nodes: NodeInfo[];
   writes: WriteOp[];
-  /** Every event, in order. On a simulated trace, made from `columns` the first time it is read. */
+  /**
+   * Every event, in order, as objects. Hand-built traces (tests) give it; on a
+   * simulated trace it is made from `columns` the first time it is read, which
+   * the page never does: read a trace through `eventsOf(trace)` instead.
+   */
   events: TraceEvent[];
-  /** The same events, read one at a time without making the array (absent on hand-built traces). */
-  columns?: EventReader;
+  /** The same events in columns, read one at a time through `eventsOf` (absent on hand-built traces). */
+  columns?: EventSource;
   /** Simulated time at which nothing was in flight and every consumer had caught up; null if a cap hit first. */
   quiescedAt: number | null;
   /** Which cap stopped the run, if any. */

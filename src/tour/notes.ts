@@ -163,10 +163,10 @@ export const SPEAKER_NOTES: Readonly<Record<string, SpeakerNote>> = {
     answer: "No: every store applies the log in offset order, so both end with x = B.",
   },
   "log/replay": {
-    say: "The cache crashes at 200 ms and comes back empty at 400 ms, while the database moves on to y = D and z = E. Its offset lived with its data, so it was lost too.",
+    say: "The cache crashes at 70 ms and comes back empty at 120 ms, while the database moves on to y = D and z = E. Its offset lived with its data, so it was lost too.",
     ask: "What will the cache hold for x once its consumer is done?",
     answer:
-      "C, what the database holds: the consumer replays the log from offset 0 and rebuilds the cache.",
+      "C, what the database holds: the consumer replays the log from offset 0 and rebuilds the cache, and client 2's read at the end gets x = C from it.",
   },
   "log/acks-1": {
     say: "With acks=1 the leader confirms x = A before any follower has it, and then the leader crashes.",

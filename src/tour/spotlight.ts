@@ -1,6 +1,7 @@
 import type { Report } from "../check/types";
+import { eventsOf, indexOfSeq } from "../sim/event-reader";
 import { losesStateOnCrash } from "../sim/store-traits";
-import type { EventType, Trace } from "../sim/types";
+import type { EventReader, EventType, Trace } from "../sim/types";
 import type { Spotlight } from "./types";
 
 /**
@@ -55,13 +56,16 @@ export function spotlightSeqs(
     return report?.anomalies.find((a) => a.id === id)?.events ?? [];
   }
   const out: number[] = [];
-  for (const e of trace.events) {
-    if (e.t > untilMs || out.length >= MAX_RINGS) break;
+  const events = eventsOf(trace);
+  for (let i = 0; i < events.length; i++) {
+    if (events.t(i) > untilMs || out.length >= MAX_RINGS) break;
     const hit =
       "lanes" in spotlight
-        ? spotlight.lanes.includes(e.node) && TELLING.has(e.type)
-        : e.node === spotlight.store && e.key === spotlight.key && e.type === "apply";
-    if (hit) out.push(e.seq);
+        ? spotlight.lanes.includes(events.node(i)) && TELLING.has(events.type(i))
+        : events.type(i) === "apply" &&
+          events.node(i) === spotlight.store &&
+          events.key(i) === spotlight.key;
+    if (hit) out.push(events.seq(i));
   }
   return out;
 }
@@ -74,12 +78,30 @@ export function cellValueAt(
   t: number,
 ): string | number | undefined {
   let value: string | number | undefined;
-  for (const e of trace.events) {
-    if (e.t > t) break;
-    if (e.node !== store) continue;
-    if (e.type === "apply" && e.key === key) value = e.value;
+  const events = eventsOf(trace);
+  for (let i = 0; i < events.length; i++) {
+    if (events.t(i) > t) break;
+    if (events.node(i) !== store) continue;
+    const type = events.type(i);
+    if (type === "apply" && events.key(i) === key) value = events.value(i);
     // A cache (a store that is not durable) that crashes forgets its contents.
-    else if (e.type === "crash" && losesStateOnCrash(store)) value = undefined;
+    else if (type === "crash" && losesStateOnCrash(store)) value = undefined;
   }
   return value;
+}
+
+/** The time of the earliest of these seqs at or before `untilMs`, or undefined: one look per seq. */
+export function firstLitTime(
+  events: EventReader,
+  seqs: Iterable<number>,
+  untilMs: number,
+): number | undefined {
+  let first: number | undefined;
+  for (const seq of seqs) {
+    const i = indexOfSeq(events, seq);
+    if (i < 0) continue;
+    const t = events.t(i);
+    if (t <= untilMs && (first === undefined || t < first)) first = t;
+  }
+  return first;
 }

@@ -1,8 +1,9 @@
 import { actions } from "../app/actions";
 import { useAppStore } from "../app/app-store";
 import { playback } from "../app/playback";
+import { eventsOf } from "../sim/event-reader";
 import { playTarget } from "./play-target";
-import { spotlightSeqs, spotlitAnomalyId } from "./spotlight";
+import { firstLitTime, spotlightSeqs, spotlitAnomalyId } from "./spotlight";
 import type { TourStep } from "./types";
 
 /** Called when a step's play halts at its target (the caption bar says so). */
@@ -108,7 +109,7 @@ export function replayStep(): boolean {
   const { target } = current;
   const { trace, highlight } = useAppStore.getState();
   const lit = new Set(highlight);
-  const first = trace.events.find((e) => lit.has(e.seq) && e.t <= target)?.t;
+  const first = firstLitTime(eventsOf(trace), lit, target);
   const from = Math.max(0, target - REPLAY_WINDOW_MS, first === undefined ? 0 : first - 10);
   const speed = watch?.restoreSpeed ?? playback.speed();
   leaveWatch();

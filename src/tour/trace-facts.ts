@@ -1,3 +1,4 @@
+import { eventsOf } from "../sim/event-reader";
 import type { Trace } from "../sim/types";
 import type { TraceFact } from "./types";
 
@@ -24,22 +25,32 @@ export function traceFacts(trace: Trace, untilMs: number): Record<TraceFact, num
     retries: 0,
     links: 0,
   };
-  for (const e of trace.events) {
-    if (e.t > untilMs) break;
-    if (e.type === "send" && e.msg !== undefined) {
-      sentAt.set(e.msg, e.t);
-      if (e.node.startsWith("client-") && e.peer !== undefined && storeIds.has(e.peer))
-        links.add(`${e.node}->${e.peer}`);
-    } else if (e.type === "drop") facts.drops++;
-    else if (e.type === "duplicate") facts.duplicates++;
-    else if (e.type === "retry") facts.retries++;
-    else if (e.type === "deliver" && e.msg !== undefined && e.peer !== undefined) {
-      const sent = sentAt.get(e.msg);
+  const events = eventsOf(trace);
+  for (let i = 0; i < events.length; i++) {
+    const t = events.t(i);
+    if (t > untilMs) break;
+    const type = events.type(i);
+    if (type === "send") {
+      const msg = events.msg(i);
+      if (msg === undefined) continue;
+      sentAt.set(msg, t);
+      const node = events.node(i);
+      const peer = events.peer(i);
+      if (node.startsWith("client-") && peer !== undefined && storeIds.has(peer))
+        links.add(`${node}->${peer}`);
+    } else if (type === "drop") facts.drops++;
+    else if (type === "duplicate") facts.duplicates++;
+    else if (type === "retry") facts.retries++;
+    else if (type === "deliver") {
+      const msg = events.msg(i);
+      if (msg === undefined || events.peer(i) === undefined) continue;
+      const sent = sentAt.get(msg);
       if (sent === undefined) continue;
-      if (e.t - sent >= SLOW_MESSAGE_MS) facts.slow++;
-      const latest = lastDelivered.get(e.node);
+      if (t - sent >= SLOW_MESSAGE_MS) facts.slow++;
+      const node = events.node(i);
+      const latest = lastDelivered.get(node);
       if (latest !== undefined && sent < latest) facts.overtakes++;
-      else lastDelivered.set(e.node, sent);
+      else lastDelivered.set(node, sent);
     }
   }
   facts.links = links.size;

@@ -44,7 +44,10 @@ export interface Predict {
   choices: PredictChoice[];
 }
 
-/** What the evidence strip shows from the Stores and Log panels while the step plays. */
+/**
+ * What the evidence strip shows from the Stores and Log panels while the step
+ * plays. A scoreboard step's table is its evidence: no keys and no log, no strip.
+ */
 export interface Evidence {
   /** Keys whose value per store is shown, with "≠ db" where a store disagrees. */
   keys: string[];

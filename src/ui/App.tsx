@@ -1,11 +1,9 @@
 import "./panels.css";
-import { Suspense } from "react";
 import "./help/help.css";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { ScenarioControls } from "./controls/ScenarioControls";
 import { AnomalyPause } from "./help/AnomalyPause";
 import { StoryStrip } from "./help/StoryStrip";
-import { isSpeakerWindow } from "./kit/speaker-window";
 import { Deferred, lazyNamed } from "./lazy";
 import { PanelBoundary } from "./PanelBoundary";
 import { AnomaliesPanel } from "./panels/AnomaliesPanel";
@@ -16,7 +14,6 @@ import { EventList } from "./panels/EventList";
 import { LogPanel } from "./panels/LogPanel";
 import { RunSummary } from "./panels/RunSummary";
 import { StoresPanel } from "./panels/StoresPanel";
-import { ShareControls } from "./ShareControls";
 import { TimelinePane } from "./TimelinePane";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
@@ -29,21 +26,14 @@ const ModelNotice = lazyNamed(() => import("./ModelNotice"), "ModelNotice");
 const Tour = lazyNamed(() => import("./tour/Tour"), "Tour");
 const WorkshopButton = lazyNamed(() => import("./workshop/WorkshopButton"), "WorkshopButton");
 const PresenterKit = lazyNamed(() => import("./kit/PresenterKit"), "PresenterKit");
-const SpeakerView = lazyNamed(() => import("./speaker/SpeakerView"), "SpeakerView");
-/** `?view=speaker`: this window is a speaker view (src/ui/speaker), not the simulator. */
-const SPEAKER_WINDOW = isSpeakerWindow();
+// Share, file import and the link's messages bring the restore door (zod) with them.
+const ShareControls = lazyNamed(() => import("./ShareControls"), "ShareControls");
 
+/**
+ * The simulator's page. A speaker window (`?view=speaker`) never gets here:
+ * src/main.tsx shows src/ui/speaker instead, without loading or running a scenario.
+ */
 export function App() {
-  return SPEAKER_WINDOW ? (
-    <Suspense fallback={<p>Loading the speaker view…</p>}>
-      <SpeakerView />
-    </Suspense>
-  ) : (
-    <Simulator />
-  );
-}
-
-function Simulator() {
   useKeyboardShortcuts();
   return (
     <div className="app">
@@ -54,7 +44,17 @@ function Simulator() {
         <PanelBoundary name="The run summary">
           <RunSummary />
         </PanelBoundary>
-        <ShareControls />
+        <Deferred
+          labels={[
+            "Share",
+            "Export scenario",
+            "Import scenario",
+            "Export trace (Perfetto)",
+            "Export events (CSV)",
+          ]}
+        >
+          <ShareControls />
+        </Deferred>
         <PanelBoundary name="The tour">
           <Deferred labels={["Tour", "Presenter mode"]}>
             <Tour />

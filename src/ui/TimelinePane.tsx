@@ -5,6 +5,8 @@ import { compareActions, useCompareStore } from "../app/compare";
 import { useTourStore } from "../tour/tour-store";
 import { CompareChoice, ComparePane } from "./ComparePane";
 import { Timeline } from "./timeline/Timeline";
+import { useLaneFocus } from "./tour/lane-focus";
+import { useRoomHeight } from "./tour/room-height";
 import "./compare.css";
 
 /**
@@ -54,9 +56,17 @@ export function TimelinePane() {
   const pair = useCompareStore((s) => s.compare);
   // Presenter mode: text a room can read (16 px), and lanes tall enough to hold it.
   const presenter = useTourStore((s) => s.presenter);
-  const lanes = trace.nodes.length;
+  // On stage, only the lanes the step needs (set by the tour's bar): fewer lanes, taller ones.
+  const visibleLanes = useLaneFocus((s) => (presenter ? s.lanes : undefined));
+  const lanes = visibleLanes?.length ?? trace.nodes.length;
+  const pane = useRef<HTMLElement>(null);
+  const height = useRoomHeight(
+    pane,
+    presenter,
+    presenter ? Math.min(520, Math.max(300, 120 + lanes * 48)) : 300,
+  );
   return (
-    <section className="timeline-pane" aria-label="Timeline">
+    <section ref={pane} className="timeline-pane" aria-label="Timeline">
       {pair ? (
         <>
           <div className="timeline-pane-bar">
@@ -77,8 +87,9 @@ export function TimelinePane() {
           selectedAnomaly={selectedAnomaly}
           cause={cause}
           onSelectAnomaly={actions.selectAnomaly}
-          height={presenter ? Math.min(520, Math.max(300, 120 + lanes * 48)) : 300}
+          height={height}
           textPx={presenter ? PRESENTER_TEXT_PX : undefined}
+          visibleLanes={visibleLanes}
           toolbar={<CompareToggle on={false} />}
         />
       )}

@@ -12,6 +12,7 @@
  * 4. on several seeds, since the lesson must hold whatever the network's luck.
  */
 import { type Anomaly, type AnomalyKind, check } from "../check/index";
+import { eventsOf } from "../sim/event-reader";
 import { PRESET_NAMES, presetScenario } from "../sim/presets";
 import { simulate } from "../sim/simulate";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
@@ -342,12 +343,18 @@ const SPECS: Spec[] = [
       const earlier = new Set(
         run.trace.writes.filter((w) => joinAt !== undefined && w.at < joinAt).map((w) => w.id),
       );
-      const replayed = new Set(
-        run.trace.events
-          .filter((e) => e.type === "apply" && e.node === "search" && e.write !== undefined)
-          .map((e) => e.write as number)
-          .filter((w) => earlier.has(w)),
-      );
+      const replayed = new Set<number>();
+      const events = eventsOf(run.trace);
+      for (let i = 0; i < events.length; i++) {
+        const w = events.write(i);
+        if (
+          events.type(i) === "apply" &&
+          events.node(i) === "search" &&
+          w !== undefined &&
+          earlier.has(w)
+        )
+          replayed.add(w);
+      }
       if (replayed.size === 0)
         return fail(
           "search ends like the db, but it never applied the writes made before it joined.",

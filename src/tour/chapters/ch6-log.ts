@@ -16,6 +16,11 @@ const SIX_INCREMENTS = {
   })),
 };
 
+/** 6.1's second crash: search's consumer, down while client 1's append waits in the log. */
+const OFFSETS_CRASH = { at: 25, kind: "crash" as const, node: "consumer-search", restartAt: 150 };
+/** 6.4's fault: the cache is down while y = D and z = E land, and back before the replay. */
+const REPLAY_CRASH = { at: 70, kind: "crash" as const, node: "cache", restartAt: 120 };
+
 export const chapter6: Chapter = {
   number: 6,
   title: "The log",
@@ -23,15 +28,11 @@ export const chapter6: Chapter = {
     {
       id: "log/offsets",
       title: "Offsets: chapter 5's crash, on the log (atomicity)",
-      caption:
-        "Client 1 appends x = A to the log once, then crashes, as in chapter 5. Each store's consumer reads from its own offset: search's is down until 150 ms, resumes at offset 0, and every store gets x = A.",
+      caption: `Client 1 appends x = A once, then crashes, as in chapter 5. Search's consumer is down until ${OFFSETS_CRASH.restartAt} ms, then resumes from its own offset: every store gets x = A.`,
       scenario: fromPreset("crash-between-writes", {
         strategy: "log",
         log: { ...crash.log, commit: "atomic" },
-        schedule: [
-          ...crash.schedule,
-          { at: 25, kind: "crash", node: "consumer-search", restartAt: 150 },
-        ],
+        schedule: [...crash.schedule, OFFSETS_CRASH],
       }),
       play: { to: 200 },
       spotlight: { lanes: ["client-1", "consumer-search", "search"] },
@@ -76,29 +77,30 @@ export const chapter6: Chapter = {
       id: "log/replay",
       title: "History: rebuild a store by replay (consistency)",
       caption:
-        "The cache crashes and comes back empty while the database moves on to y = D and z = E. Its offset lived with its data, so its consumer replays the log from offset 0 and rebuilds it.",
+        "The cache crashes, losing its data and its offset, and misses y = D and z = E. Its consumer replays the log from offset 0: a read then gets x = C.",
       scenario: fromPreset("log-replay", {
         stores: ["db", "cache", "search"],
         log: { ...fromPreset("log-replay").log, commit: "atomic" },
+        // Short and in step: the replay lands mid-plot, with the read that proves it after it.
         workload: {
           kind: "script",
           ops: [
             { at: 10, client: 1, op: "set", key: "x", value: "A" },
-            { at: 40, client: 2, op: "set", key: "y", value: "B" },
-            { at: 80, client: 1, op: "set", key: "x", value: "C" },
-            { at: 300, client: 2, op: "set", key: "y", value: "D" },
-            { at: 320, client: 1, op: "set", key: "z", value: "E" },
+            { at: 18, client: 2, op: "set", key: "y", value: "B" },
+            { at: 26, client: 1, op: "set", key: "x", value: "C" },
+            { at: 78, client: 2, op: "set", key: "y", value: "D" },
+            { at: 92, client: 1, op: "set", key: "z", value: "E" },
+            { at: 180, client: 2, op: "read", key: "x" },
           ],
         },
-        schedule: [{ at: 200, kind: "crash", node: "cache", restartAt: 400 }],
+        schedule: [REPLAY_CRASH],
       }),
-      play: { to: 440 },
+      play: { to: 200 },
       spotlight: { lanes: ["cache", "consumer-cache"] },
       expects: { consistency: "none", atomicity: "none" },
       evidence: { keys: ["x", "y", "z"], log: true },
       predict: {
-        question:
-          "The cache restarts empty at 400 ms. What will it hold for x once its consumer is done?",
+        question: `The cache restarts empty at ${REPLAY_CRASH.restartAt} ms. What will it hold for x once its consumer is done?`,
         choices: [
           holds("Nothing: x is lost", "cache", "x", undefined),
           holds("A: the first value", "cache", "x", "A"),

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } fro
 import { createPortal } from "react-dom";
 import { useAppStore } from "../../app/app-store";
 import { ACID_LETTER, type Report } from "../../check/types";
-import type { Trace } from "../../sim/types";
+import { eventBySeq, eventsOf } from "../../sim/event-reader";
+import type { EventReader, Trace } from "../../sim/types";
 import { tourActions, useTourStore } from "../../tour/tour-store";
 
 /** Set once the person has closed the intro; it is not shown again in this browser. */
@@ -57,6 +58,72 @@ const GROUP_WORDS: Record<string, string> = {
   consumers: "the consumers, which copy the log into the stores",
 };
 
+type Message = NonNullable<IntroFacts["message"]>;
+
+/**
+ * The slowest delivered message if one link is slower (the first of the
+ * slowest); else, all taking as long, the first a client sends (or the first
+ * of all). One walk over the trace's columns that keeps event indexes, not
+ * objects: a send's index by message id (a simulated run numbers messages from
+ * 1 up), and the three candidates.
+ */
+function introMessage(events: EventReader, clients: ReadonlySet<string>): Message | null {
+  const slots = new Int32Array(events.length + 1).fill(-1);
+  const others = new Map<number, number>();
+  const inSlots = (msg: number) => Number.isInteger(msg) && msg >= 0 && msg < slots.length;
+  // Each candidate: its delivery's index and its send's.
+  let first = -1;
+  let firstSend = -1;
+  let fromClient = -1;
+  let fromClientSend = -1;
+  let slowest = -1;
+  let slowestSend = -1;
+  let longest = Number.NEGATIVE_INFINITY;
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < events.length; i++) {
+    const type = events.type(i);
+    if (type !== "send" && type !== "deliver") continue;
+    const msg = events.msg(i);
+    if (msg === undefined) continue;
+    if (type === "send") {
+      if (inSlots(msg)) slots[msg] = i;
+      else others.set(msg, i);
+      continue;
+    }
+    const s = inSlots(msg) ? slots[msg] : (others.get(msg) ?? -1);
+    if (s < 0) continue;
+    const took = events.t(i) - events.t(s);
+    if (first < 0) {
+      first = i;
+      firstSend = s;
+    }
+    if (fromClient < 0 && clients.has(events.node(s))) {
+      fromClient = i;
+      fromClientSend = s;
+    }
+    if (took > longest) {
+      longest = took;
+      slowest = i;
+      slowestSend = s;
+    }
+    shortest = Math.min(shortest, took);
+  }
+  if (first < 0) return null;
+  const alike = shortest === longest;
+  const [at, sentAt] = !alike
+    ? [slowest, slowestSend]
+    : fromClient >= 0
+      ? [fromClient, fromClientSend]
+      : [first, firstSend];
+  return {
+    from: events.node(sentAt),
+    to: events.node(at),
+    sent: events.t(sentAt),
+    arrived: events.t(at),
+    slowest: !alike,
+  };
+}
+
 /** What the intro says about this very run, from its trace and report. */
 export function introFacts(trace: Trace, report: Report | null): IntroFacts {
   const groups: IntroFacts["groups"] = [];
@@ -65,32 +132,12 @@ export function introFacts(trace: Trace, report: Report | null): IntroFacts {
     if (last?.group === n.group) last.nodes.push(n.id);
     else groups.push({ group: n.group, nodes: [n.id] });
   }
-  const sent = new Map<number, { node: string; t: number }>();
-  const messages: Array<NonNullable<IntroFacts["message"]>> = [];
-  for (const e of trace.events) {
-    if (e.msg === undefined) continue;
-    if (e.type === "send") sent.set(e.msg, { node: e.node, t: e.t });
-    else if (e.type === "deliver") {
-      const s = sent.get(e.msg);
-      if (s !== undefined)
-        messages.push({ from: s.node, to: e.node, sent: s.t, arrived: e.t, slowest: false });
-    }
-  }
-  // The slowest message if one link is slower; else the first a client sends.
-  const took = (m: { sent: number; arrived: number }) => m.arrived - m.sent;
-  const longest = Math.max(0, ...messages.map(took));
-  const alike = messages.every((m) => took(m) === longest);
   const clients = new Set(trace.nodes.filter((n) => n.group === "clients").map((n) => n.id));
-  const pick = alike
-    ? (messages.find((m) => clients.has(m.from)) ?? messages[0])
-    : messages.find((m) => took(m) === longest);
-  const message = pick === undefined ? null : { ...pick, slowest: !alike };
+  const message = introMessage(eventsOf(trace), clients);
   const first = [...(report?.anomalies ?? [])].sort((a, b) => a.detectedAt - b.detectedAt)[0];
   const firstEvent = first?.events[0];
   const node =
-    firstEvent === undefined
-      ? null
-      : (trace.events.find((e) => e.seq === firstEvent)?.node ?? null);
+    firstEvent === undefined ? null : (eventBySeq(eventsOf(trace), firstEvent)?.node ?? null);
   return {
     groups,
     message,

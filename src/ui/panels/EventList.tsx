@@ -1,22 +1,10 @@
 import { useMemo } from "react";
 import { useAppStore } from "../../app/app-store";
-import type { TraceEvent } from "../../sim/types";
+import { eventsBetween, eventsOf, firstAfter } from "../../sim/event-reader";
 import { describeEvent } from "../timeline/causal";
 
 /** How many of the latest events the list shows: enough to follow, short enough to walk. */
 const SHOWN = 12;
-
-/** The index of the first event after time t (events are in time order). */
-function upperBound(events: readonly TraceEvent[], t: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid].t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The timeline as text: the latest events up to the playhead, newest last, in
@@ -25,10 +13,12 @@ function upperBound(events: readonly TraceEvent[], t: number): number {
  * does not flood the reader.
  */
 export function EventList() {
-  const events = useAppStore((s) => s.trace.events);
+  const trace = useAppStore((s) => s.trace);
   const t = useAppStore((s) => Math.floor(s.playhead));
-  const end = useMemo(() => upperBound(events, t), [events, t]);
-  const shown = events.slice(Math.max(0, end - SHOWN), end);
+  const events = eventsOf(trace);
+  const end = useMemo(() => firstAfter(events, t), [events, t]);
+  // Objects for the shown window only, not for the run.
+  const shown = useMemo(() => eventsBetween(events, end - SHOWN, end), [events, end]);
   return (
     <details className="panel event-list">
       <summary>

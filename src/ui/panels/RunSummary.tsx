@@ -1,4 +1,5 @@
 import { useAppStore } from "../../app/app-store";
+import { eventsOf } from "../../sim/event-reader";
 
 export function RunSummary() {
   const trace = useAppStore((s) => s.trace);
@@ -18,7 +19,7 @@ export function RunSummary() {
       </div>
       <div>
         <dt>Events</dt>
-        <dd>{trace.events.length}</dd>
+        <dd>{eventsOf(trace).length}</dd>
       </div>
       <div>
         <dt title="Quiescence: the moment no message is in flight and nothing is left to happen">

@@ -88,6 +88,7 @@ function FrontLayerView({
               data-seq={l.seq}
               x={l.x}
               y={l.y}
+              textAnchor={l.end ? "end" : undefined}
             >
               {l.text}
             </text>

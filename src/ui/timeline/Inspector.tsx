@@ -7,6 +7,7 @@ import {
   linkOptions,
   range,
 } from "../../check/cause-text";
+import { eventsOf } from "../../sim/event-reader";
 import { clientId } from "../../sim/topology";
 import type { TraceEvent } from "../../sim/types";
 import { causalParent } from "./causal";
@@ -66,7 +67,8 @@ export function flightSentence(ix: CauseIndex, e: TraceEvent): string | null {
         ? undefined
         : ix.sendOf.get(e.msg);
   if (sendIdx === undefined) return null;
-  const send = ix.events[sendIdx];
+  const events = eventsOf(ix.trace);
+  const send = events.get(sendIdx);
   if (send.peer === undefined) return null;
   const link = `${send.node} → ${send.peer}`;
   const trace = ix.trace;
@@ -76,8 +78,8 @@ export function flightSentence(ix: CauseIndex, e: TraceEvent): string | null {
   const delay = delayOf(ix, sendIdx);
   if (delay === null) {
     const end = e.msg === undefined ? undefined : ix.recvOf.get(e.msg);
-    if (end !== undefined && ix.events[end].type === "drop")
-      return `Lost ${ix.events[end].t - send.t} ms after it left, on ${link}; ${usual}.`;
+    if (end !== undefined && events.type(end) === "drop")
+      return `Lost ${events.t(end) - send.t} ms after it left, on ${link}; ${usual}.`;
     return `Still in flight when the run ended, on ${link}; ${usual}.`;
   }
   return `Took ${delay} ms on ${link}; ${usual}.`;

@@ -9,7 +9,13 @@ import {
 import { COLORS } from "./layout";
 import { DROP_SHAPE, isFilled, markStyle, shapePath } from "./marks";
 import { cssColor } from "./palette";
+import { newArrowPlace, placeArrow } from "./tracks/messages";
 import { type View, visibleRange } from "./view";
+
+// The message colours, from the one table the canvas reads too (layout.ts, themed by palette.ts).
+const DROP_STROKE = { stroke: cssColor(COLORS.drop) };
+const DUP_STROKE = { stroke: cssColor(COLORS.dup) };
+const DUP_FILL = { fill: cssColor(COLORS.dup) };
 
 /**
  * Small runs: every arrow and mark as an SVG element, so they stay crisp, go
@@ -22,24 +28,27 @@ export function SvgMarks({ v, focus = null }: { v: View; focus?: ReadonlySet<num
   const a = g.arrows;
   const [lo, hi] = arrowWindow(a, t0, t1);
   const arrows = [];
+  const p = newArrowPlace();
   for (let i = lo; i < hi; i++) {
     if (a.endT[i] < t0) continue;
-    const future = a.sendT[i] > playhead;
-    if (future && !showFuture) break;
-    const x1 = x(a.sendT[i]);
-    const y1 = L.laneY[a.from[i]];
-    const lost = a.kind[i] === ARROW_LOST;
-    const x2 = lost ? x1 + 10 : x(a.endT[i]);
-    const y2 = lost ? y1 + 6 : L.laneY[a.to[i]];
-    const flying = !future && a.endT[i] > playhead;
-    const k =
-      flying && !lost ? (playhead - a.sendT[i]) / Math.max(1e-9, a.endT[i] - a.sendT[i]) : 1;
-    const ex = x1 + (x2 - x1) * k;
-    const ey = y1 + (y2 - y1) * k;
-    const drop = a.kind[i] === ARROW_DROP;
-    const dup = a.dup[i] === 1;
+    if (a.sendT[i] > playhead && !showFuture) break;
+    const { x1, y1, ex, ey, x2, y2, state, drop, dup, lost } = placeArrow(
+      v,
+      a.sendT[i],
+      a.endT[i],
+      a.from[i],
+      a.to[i],
+      a.kind[i] === ARROW_DROP,
+      a.dup[i] === 1,
+      a.kind[i] === ARROW_LOST,
+      p,
+    );
+    const future = state === "future";
+    const flying = state === "flying";
     const lit = focus !== null && (focus.has(a.sendSeq[i]) || focus.has(a.endSeq[i]));
     const cls = `tl-arrow${drop ? " tl-drop" : ""}${dup ? " tl-dup" : ""}${flying ? " tl-flying" : ""}${future ? " tl-future" : ""}${lit ? " tl-focus" : ""}`;
+    // A dropped duplicate keeps the duplicate's colour, as the stylesheet drew it before.
+    const stroke = dup ? DUP_STROKE : drop ? DROP_STROKE : undefined;
     const seq = a.endSeq[i] >= 0 ? a.endSeq[i] : a.sendSeq[i];
     arrows.push(
       <g key={`a${a.sendSeq[i]}`} className={cls} data-arrow={a.sendSeq[i]} data-seq={seq}>
@@ -51,20 +60,25 @@ export function SvgMarks({ v, focus = null }: { v: View; focus?: ReadonlySet<num
           y1={y1}
           x2={ex}
           y2={ey}
-          markerEnd={!flying && !future && !drop && !lost ? `url(#${v.uid}-head)` : undefined}
+          style={stroke}
+          markerEnd={p.head ? `url(#${v.uid}-head)` : undefined}
         />
-        {flying && showFuture && <line className="tl-future" x1={ex} y1={ey} x2={x2} y2={y2} />}
-        {drop && !flying && !future && (
+        {p.rest && showFuture && (
+          <line className="tl-future" x1={ex} y1={ey} x2={x2} y2={y2} style={stroke} />
+        )}
+        {p.cross && (
           <path
             data-drop={a.endSeq[i]}
             data-mark="dropped"
             className="tl-cross"
+            style={DROP_STROKE}
             d={shapePath(DROP_SHAPE, x2, y2, 4)}
           />
         )}
         {dup && !future && (
           <text
             className="tl-dup-label"
+            style={DUP_FILL}
             data-mark="duplicate-message"
             x={(x1 + ex) / 2 + 3}
             y={(y1 + ey) / 2 - 3}

@@ -34,6 +34,7 @@ import { useWidth } from "./use-width";
 import { useZoom } from "./use-zoom";
 import { valueLabels } from "./value-labels";
 import { SVG_MAX_ARROWS, SVG_MAX_MARKS, type View, type ZoomState } from "./view";
+import { keepLanes } from "./visible-lanes";
 import "./timeline.css";
 
 export interface TimelineProps {
@@ -76,6 +77,11 @@ export interface TimelineProps {
   textPx?: number;
   /** Force the drawing path (tests, bench); default picks SVG for small runs, canvas for large. */
   renderer?: "auto" | "svg" | "canvas";
+  /**
+   * Only these lanes (node ids), the others and their messages left out
+   * (presenter mode: the lanes a tour step needs). Default: every lane.
+   */
+  visibleLanes?: readonly string[];
 }
 
 const NO_SEQS: number[] = [];
@@ -90,7 +96,8 @@ export function Timeline(props: TimelineProps) {
   const uid = `tl${summaryId.replace(/[^a-zA-Z0-9]/g, "")}`;
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useWidth(rootRef, props.width);
-  const g = useMemo(() => buildGeometry(trace), [trace]);
+  const shown = useMemo(() => keepLanes(trace, props.visibleLanes), [trace, props.visibleLanes]);
+  const g = useMemo(() => buildGeometry(shown), [shown]);
   const textPx = props.textPx ?? TEXT_PX;
   // Room under the lanes for anomaly labels, fixed for the run so the plot never jumps while it plays.
   const labelRows = Math.min(MAX_BAND_ROWS, report?.anomalies.length ?? 0);

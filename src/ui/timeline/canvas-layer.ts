@@ -4,6 +4,7 @@ import type { AggregateCache } from "./lod";
 import { drawMarks } from "./mark-batch";
 import { addShape, DROP_SHAPE } from "./marks";
 import type { Palette } from "./palette";
+import { newArrowPlace, placeArrow } from "./tracks/messages";
 import type { View } from "./view";
 
 export interface Frame extends View {
@@ -107,8 +108,10 @@ function newBuckets(): Buckets {
   return scratch;
 }
 
-/** Sorts one arrow into the right stroke batch, clipping it at the playhead while in flight. */
-function placeArrow(
+const place = newArrowPlace();
+
+/** Sorts one arrow, placed by the messages track (the SVG's placement too), into its stroke batch. */
+function bucketArrow(
   b: Buckets,
   f: Frame,
   sendT: number,
@@ -120,29 +123,19 @@ function placeArrow(
   lost: boolean,
   heads: boolean,
 ) {
-  const { x, layout: L, playhead } = f;
-  const x1 = x(sendT);
-  const y1 = L.laneY[from];
-  if (lost) {
-    // Never arrived: a short stub leaving the sender.
-    (sendT <= playhead ? b.flying : b.future).push(x1, y1, x1 + 10, y1 + 6);
+  const p = placeArrow(f, sendT, endT, from, to, drop, dup, lost, place);
+  if (p.state === "future") {
+    b.future.push(p.x1, p.y1, p.ex, p.ey);
     return;
   }
-  const x2 = x(endT);
-  const y2 = L.laneY[to];
-  if (sendT > playhead) {
-    b.future.push(x1, y1, x2, y2);
+  if (p.state === "flying") {
+    b.flying.push(p.x1, p.y1, p.ex, p.ey);
+    if (p.rest && f.showFuture) b.future.push(p.ex, p.ey, p.x2, p.y2);
     return;
   }
-  if (endT > playhead) {
-    const k = (playhead - sendT) / Math.max(1e-9, endT - sendT);
-    b.flying.push(x1, y1, x1 + (x2 - x1) * k, y1 + (y2 - y1) * k);
-    if (f.showFuture) b.future.push(x1 + (x2 - x1) * k, y1 + (y2 - y1) * k, x2, y2);
-    return;
-  }
-  (drop ? b.drop : dup ? b.dup : b.past).push(x1, y1, x2, y2);
-  if (drop) b.crosses.push(x2, y2);
-  else if (heads) b.heads.push(x1, y1, x2, y2);
+  (drop ? b.drop : dup ? b.dup : b.past).push(p.x1, p.y1, p.x2, p.y2);
+  if (p.cross) b.crosses.push(p.x2, p.y2);
+  else if (heads && p.head) b.heads.push(p.x1, p.y1, p.x2, p.y2);
 }
 
 function flush(ctx: CanvasRenderingContext2D, b: Buckets, showFuture: boolean, p: Palette) {
@@ -190,7 +183,7 @@ function drawExact(
     if (a.endT[i] < t0) continue;
     arrows++;
     const drop = a.kind[i] === ARROW_DROP;
-    placeArrow(
+    bucketArrow(
       b,
       f,
       a.sendT[i],
@@ -226,7 +219,7 @@ function drawAggregated(
     if (a.sendT[i] > f.playhead && !f.showFuture) break;
     arrows += a.count[i];
     const lost = !Number.isFinite(a.endT[i]);
-    placeArrow(
+    bucketArrow(
       b,
       f,
       a.sendT[i],

@@ -1,4 +1,5 @@
-import type { TraceEvent } from "../../sim/types";
+import { eventsOf, indexOfSeq } from "../../sim/event-reader";
+import type { EventReader, TraceEvent } from "../../sim/types";
 import type { Geometry } from "./geometry";
 
 /**
@@ -15,9 +16,9 @@ export function causalParent(g: Geometry, e: TraceEvent): TraceEvent | undefined
     case "duplicate":
       return e.ref === undefined ? undefined : bySeq(g.sendOfMsg.get(e.ref));
     case "restart":
-      return lastBefore(g, e, (x) => x.type === "crash" && x.node === e.node);
+      return lastBefore(g, e, (r, j) => r.type(j) === "crash" && r.node(j) === e.node);
     case "heal":
-      return lastBefore(g, e, (x) => x.type === "partition");
+      return lastBefore(g, e, (r, j) => r.type(j) === "partition");
     case "invoke":
       return undefined;
     default:
@@ -29,15 +30,19 @@ export function causalParent(g: Geometry, e: TraceEvent): TraceEvent | undefined
   }
 }
 
-/** Walks back from an event; only used for rare event types, so a scan is fine. */
+/**
+ * Walks back from an event, field by field, and makes an object only for the
+ * one it finds; only used for rare event types, so a scan is fine.
+ */
 function lastBefore(
   g: Geometry,
   e: TraceEvent,
-  match: (x: TraceEvent) => boolean,
+  match: (events: EventReader, j: number) => boolean,
 ): TraceEvent | undefined {
-  const events = g.trace.events;
-  const i = events.indexOf(e);
-  for (let j = (i < 0 ? events.length : i) - 1; j >= 0; j--) if (match(events[j])) return events[j];
+  const events = eventsOf(g.trace);
+  const i = indexOfSeq(events, e.seq);
+  for (let j = (i < 0 ? events.length : i) - 1; j >= 0; j--)
+    if (match(events, j)) return events.get(j);
   return undefined;
 }
 

@@ -1,4 +1,5 @@
-import type { EventType, NodeInfo, Trace, TraceEvent } from "../../sim/types";
+import { eventsOf } from "../../sim/event-reader";
+import type { EventReader, EventType, NodeInfo, Trace, TraceEvent } from "../../sim/types";
 import { lowerBound, upperBound } from "./sorted";
 import { TYPE_CODE } from "./type-codes";
 
@@ -103,14 +104,20 @@ export function orderNodes(nodes: NodeInfo[]): NodeInfo[] {
 export function buildGeometry(trace: Trace): Geometry {
   const nodes = orderNodes(trace.nodes);
   const laneOf = new Map(nodes.map((n, i) => [n.id, i]));
-  const events = trace.events;
+  // Field by field from the trace's columns: no event object is made here, and
+  // `eventBySeq` makes one only for the event a view asks for.
+  const events = eventsOf(trace);
   const count = events.length;
   // Traces from `simulate` have seq == index; fall back to a map for hand-made ones.
   let dense = true;
-  for (let i = 0; i < count && dense; i++) dense = events[i].seq === events[0].seq + i;
-  const base = count ? events[0].seq : 0;
-  const seqMap = dense ? null : new Map(events.map((e) => [e.seq, e]));
-  const eventBySeq = (seq: number) => (seqMap ? seqMap.get(seq) : events[seq - base]);
+  const base = count ? events.seq(0) : 0;
+  for (let i = 0; i < count && dense; i++) dense = events.seq(i) === base + i;
+  const seqMap = dense ? null : new Map<number, number>();
+  if (seqMap !== null) for (let i = 0; i < count; i++) seqMap.set(events.seq(i), i);
+  const eventBySeq = (seq: number): TraceEvent | undefined => {
+    const i = seqMap ? seqMap.get(seq) : seq - base;
+    return i !== undefined && i >= 0 && i < count ? events.get(i) : undefined;
+  };
 
   // Arrows are numbered in send order, so they come out sorted by send time
   // (events are in time order) with no per-arrow object and no sort. A run of
@@ -127,7 +134,7 @@ export function buildGeometry(trace: Trace): Geometry {
   const live = new Uint8Array(count);
   let arrowCount = 0;
   /** Message id -> its arrow, while the message is in flight. */
-  const pending = new Map<number, number>();
+  const pending = new MsgTable(count);
 
   const markT = new Float64Array(count);
   const markLane = new Int16Array(count);
@@ -135,88 +142,87 @@ export function buildGeometry(trace: Trace): Geometry {
   const markType = new Uint8Array(count);
   let m = 0;
 
-  const sendOfMsg = new Map<number, number>();
-  const invokeOfWrite = new Map<number, number>();
-  const perLane: number[][] = nodes.map(() => []);
-  const perLaneT: number[][] = nodes.map(() => []);
   const crashes: Band[] = [];
   const partitions: Band[] = [];
   const down = new Map<number, Band>();
   let openPartitions: Band[] = [];
 
   for (let i = 0; i < count; i++) {
-    const e = events[i];
-    const lane = laneOf.get(e.node);
-    if (lane !== undefined) {
-      perLane[lane].push(e.seq);
-      perLaneT[lane].push(e.t);
-    }
-    if (e.type === "invoke" && e.write !== undefined && !invokeOfWrite.has(e.write))
-      invokeOfWrite.set(e.write, e.seq);
-    if (
-      (e.type === "send" || e.type === "duplicate") &&
-      e.msg !== undefined &&
-      lane !== undefined
-    ) {
-      const earlier = pending.get(e.msg);
-      if (earlier !== undefined) live[earlier] = 0;
-      const k = arrowCount++;
-      sendT[k] = e.t;
-      from[k] = lane;
-      to[k] = lane;
-      sendSeq[k] = e.seq;
-      dup[k] = e.type === "duplicate" ? 1 : 0;
-      // Until its deliver or drop: still in flight when the run stopped.
-      endT[k] = Number.POSITIVE_INFINITY;
-      kind[k] = ARROW_LOST;
-      endSeq[k] = -1;
-      live[k] = 1;
-      pending.set(e.msg, k);
-      sendOfMsg.set(e.msg, e.seq);
-    } else if ((e.type === "deliver" || e.type === "drop") && e.msg !== undefined) {
-      const k = pending.get(e.msg);
-      if (k !== undefined && lane !== undefined) {
-        pending.delete(e.msg);
-        endT[k] = e.t;
+    const type = events.type(i);
+    const node = events.node(i);
+    const t = events.t(i);
+    const seq = events.seq(i);
+    const lane = laneOf.get(node);
+    switch (type) {
+      case "send":
+      case "duplicate": {
+        const msg = events.msg(i);
+        if (msg === undefined || lane === undefined) break;
+        const earlier = pending.get(msg);
+        if (earlier !== undefined) live[earlier] = 0;
+        const k = arrowCount++;
+        sendT[k] = t;
+        from[k] = lane;
         to[k] = lane;
-        kind[k] = e.type === "drop" ? ARROW_DROP : ARROW_DELIVER;
-        endSeq[k] = e.seq;
+        sendSeq[k] = seq;
+        dup[k] = type === "duplicate" ? 1 : 0;
+        // Until its deliver or drop: still in flight when the run stopped.
+        endT[k] = Number.POSITIVE_INFINITY;
+        kind[k] = ARROW_LOST;
+        endSeq[k] = -1;
+        live[k] = 1;
+        pending.set(msg, k);
+        break;
       }
-    } else if (e.type === "crash" && lane !== undefined) {
-      const band = {
-        from: e.t,
-        to: Number.POSITIVE_INFINITY,
-        lanes: [lane],
-        seq: e.seq,
-        label: "down",
-      };
-      down.set(lane, band);
-      crashes.push(band);
-    } else if (e.type === "restart" && lane !== undefined) {
-      const band = down.get(lane);
-      if (band) band.to = e.t;
-      down.delete(lane);
-    } else if (e.type === "partition") {
-      const [a, b] = partitionSides(e.detail);
-      const lanes = [...a, ...b].flatMap((id) => laneOf.get(id) ?? []);
-      const band = {
-        from: e.t,
-        to: Number.POSITIVE_INFINITY,
-        lanes,
-        seq: e.seq,
-        label: e.detail ?? "",
-      };
-      partitions.push(band);
-      openPartitions.push(band);
-    } else if (e.type === "heal") {
-      for (const band of openPartitions) band.to = e.t;
-      openPartitions = [];
+      case "deliver":
+      case "drop": {
+        const msg = events.msg(i);
+        if (msg === undefined) break;
+        const k = pending.get(msg);
+        if (k !== undefined && lane !== undefined) {
+          pending.delete(msg);
+          endT[k] = t;
+          to[k] = lane;
+          kind[k] = type === "drop" ? ARROW_DROP : ARROW_DELIVER;
+          endSeq[k] = seq;
+        }
+        break;
+      }
+      case "crash":
+        if (lane !== undefined) {
+          const band = { from: t, to: Number.POSITIVE_INFINITY, lanes: [lane], seq, label: "down" };
+          down.set(lane, band);
+          crashes.push(band);
+        }
+        break;
+      case "restart":
+        if (lane !== undefined) {
+          const band = down.get(lane);
+          if (band) band.to = t;
+          down.delete(lane);
+        }
+        break;
+      case "partition": {
+        const detail = events.detail(i);
+        const [a, b] = partitionSides(detail);
+        const lanes = [...a, ...b].flatMap((id) => laneOf.get(id) ?? []);
+        const band = { from: t, to: Number.POSITIVE_INFINITY, lanes, seq, label: detail ?? "" };
+        partitions.push(band);
+        openPartitions.push(band);
+        break;
+      }
+      case "heal":
+        for (const band of openPartitions) band.to = t;
+        openPartitions = [];
+        break;
+      default:
+        break;
     }
-    if (!NOT_A_MARK.has(e.type) && lane !== undefined) {
-      markT[m] = e.t;
+    if (lane !== undefined && !NOT_A_MARK.has(type)) {
+      markT[m] = t;
       markLane[m] = lane;
-      markSeq[m] = e.seq;
-      markType[m] = TYPE_CODE[e.type];
+      markSeq[m] = seq;
+      markType[m] = TYPE_CODE[type];
       m++;
     }
   }
@@ -272,25 +278,110 @@ export function buildGeometry(trace: Trace): Geometry {
     type: markType.slice(0, m),
   };
 
-  const laneEvents = perLane.map((seqs, lane) => ({
-    t: Float64Array.from(perLaneT[lane]),
-    seq: Int32Array.from(seqs),
-  }));
-
+  // What only hovering and the inspector need is made when they first ask.
+  let laneEvents: Geometry["laneEvents"] | undefined;
+  let causes: ReturnType<typeof causeMaps> | undefined;
   return {
     trace,
     nodes,
     laneOf,
     arrows,
     marks,
-    laneEvents,
+    get laneEvents() {
+      laneEvents ??= laneEventsOf(events, laneOf, nodes.length);
+      return laneEvents;
+    },
     crashes,
     partitions,
     eventBySeq,
-    sendOfMsg,
-    invokeOfWrite,
-    endTime: Math.max(trace.endTime, events.length ? events[events.length - 1].t : 0, 1),
+    get sendOfMsg() {
+      causes ??= causeMaps(events, laneOf);
+      return causes.sendOfMsg;
+    },
+    get invokeOfWrite() {
+      causes ??= causeMaps(events, laneOf);
+      return causes.invokeOfWrite;
+    },
+    endTime: Math.max(trace.endTime, count ? events.t(count - 1) : 0, 1),
   };
+}
+
+/** Per lane, every event on it, in trace order: counted first, then filled, typed arrays only. */
+function laneEventsOf(
+  events: EventReader,
+  laneOf: ReadonlyMap<string, number>,
+  lanes: number,
+): Geometry["laneEvents"] {
+  const laneOfEvent = new Int16Array(events.length);
+  const sizes = new Int32Array(lanes);
+  for (let i = 0; i < events.length; i++) {
+    const lane = laneOf.get(events.node(i)) ?? -1;
+    laneOfEvent[i] = lane;
+    if (lane >= 0) sizes[lane]++;
+  }
+  const out = Array.from(sizes, (n) => ({ t: new Float64Array(n), seq: new Int32Array(n) }));
+  const filled = new Int32Array(lanes);
+  for (let i = 0; i < events.length; i++) {
+    const lane = laneOfEvent[i];
+    if (lane < 0) continue;
+    const j = filled[lane]++;
+    out[lane].t[j] = events.t(i);
+    out[lane].seq[j] = events.seq(i);
+  }
+  return out;
+}
+
+/** The sends behind message ids and the invokes behind writes: what the inspector walks back along. */
+function causeMaps(
+  events: EventReader,
+  laneOf: ReadonlyMap<string, number>,
+): { sendOfMsg: Map<number, number>; invokeOfWrite: Map<number, number> } {
+  const sendOfMsg = new Map<number, number>();
+  const invokeOfWrite = new Map<number, number>();
+  for (let i = 0; i < events.length; i++) {
+    const type = events.type(i);
+    if (type === "invoke") {
+      const write = events.write(i);
+      if (write !== undefined && !invokeOfWrite.has(write)) invokeOfWrite.set(write, events.seq(i));
+    } else if (type === "send" || type === "duplicate") {
+      const msg = events.msg(i);
+      if (msg !== undefined && laneOf.has(events.node(i))) sendOfMsg.set(msg, events.seq(i));
+    }
+  }
+  return { sendOfMsg, invokeOfWrite };
+}
+
+/**
+ * Message id -> number, in a typed array for the ids a simulated run uses
+ * (1 up to its count of events) and a map for any other (a hand-made trace).
+ */
+class MsgTable {
+  private readonly slots: Int32Array;
+  private readonly others = new Map<number, number>();
+
+  constructor(size: number) {
+    this.slots = new Int32Array(size + 1).fill(-1);
+  }
+
+  private inSlots(msg: number): boolean {
+    return Number.isInteger(msg) && msg >= 0 && msg < this.slots.length;
+  }
+
+  get(msg: number): number | undefined {
+    if (!this.inSlots(msg)) return this.others.get(msg);
+    const v = this.slots[msg];
+    return v < 0 ? undefined : v;
+  }
+
+  set(msg: number, value: number): void {
+    if (this.inSlots(msg)) this.slots[msg] = value;
+    else this.others.set(msg, value);
+  }
+
+  delete(msg: number): void {
+    if (this.inSlots(msg)) this.slots[msg] = -1;
+    else this.others.delete(msg);
+  }
 }
 
 /** Arrow indices [lo, hi) whose send falls in [t0 - maxFlight, t1]; callers still test endT >= t0. */

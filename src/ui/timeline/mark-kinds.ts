@@ -30,29 +30,6 @@ export interface KindInfo {
   definition: string;
 }
 
-const EVENT_DEFINITIONS: Partial<Record<EventType, string>> = {
-  invoke: "A client starts an operation (a write, an increment or a read).",
-  ack: "The client is told its operation succeeded.",
-  fail: "The client gives up on its operation and reports a failure.",
-  timeout: "A client waited too long for an answer.",
-  retry: "A client sends its operation again after a timeout.",
-  apply: "A store applies a write; the label above it is the key and the value it now holds.",
-  reject: "A store refuses a write (for example a stale version).",
-  read: "A store answers a read; the label is the value it returned.",
-  append: "A broker appends a record to the log; the label is its offset.",
-  replicate: "A follower broker copies a record from the leader.",
-  "hw-advance":
-    "The high watermark moves: records below it are on every in-sync replica and may be read.",
-  "isr-change": "The set of in-sync replicas changes (a broker falls behind or catches up).",
-  elect: "A broker is elected leader of a log partition.",
-  truncate: "A broker cuts its log back to match a new leader: records above the cut are gone.",
-  poll: "A consumer fetches records from the log.",
-  "commit-offset": "A consumer records how far it has read (its committed offset).",
-  crash: "A node crashes; the hatched band shows how long it stays down.",
-  restart: "A crashed node comes back.",
-  "add-store": "A store joins the system late and is filled from what came before.",
-};
-
 const OTHER_KINDS: KindInfo[] = [
   {
     kind: "message",
@@ -127,8 +104,8 @@ const ARROW_KINDS: ArrowKind[] = ["message", "in-flight", "dropped", "duplicate-
 export const KINDS: KindInfo[] = [
   ...OTHER_KINDS.filter((k) => (ARROW_KINDS as MarkKind[]).includes(k.kind)),
   ...TYPE_NAMES.flatMap((t) => {
-    const def = EVENT_DEFINITIONS[t];
-    return def === undefined ? [] : [{ kind: t, label: markStyle(t).label, definition: def }];
+    const { label, definition } = markStyle(t);
+    return definition === undefined ? [] : [{ kind: t, label, definition }];
   }),
   ...OTHER_KINDS.filter((k) => !(ARROW_KINDS as MarkKind[]).includes(k.kind)),
 ];

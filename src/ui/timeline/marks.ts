@@ -1,6 +1,3 @@
-import type { EventType } from "../../sim/types";
-import { COLORS } from "./layout";
-
 /**
  * How a non-message event looks. Shape carries meaning as well as colour, and
  * no two kinds of mark share a shape (the legend lists each once).
@@ -30,56 +27,19 @@ export type Shape =
 
 export interface MarkStyle {
   shape: Shape;
+  /** A colour of layout.ts's `COLORS` (palette.ts themes it). */
   color: string;
   /** Legend wording. */
   label: string;
+  /** The legend's hover/focus definition: what the mark means, in a sentence (none: not listed). */
+  definition?: string;
 }
-
-const STYLE: Partial<Record<EventType, MarkStyle>> = {
-  invoke: { shape: "ring", color: COLORS.client, label: "client invokes" },
-  ack: { shape: "check", color: COLORS.client, label: "acked" },
-  fail: { shape: "box-x", color: COLORS.drop, label: "failed" },
-  timeout: { shape: "hourglass", color: COLORS.partition, label: "timeout" },
-  retry: { shape: "chevrons", color: COLORS.partition, label: "retry" },
-  apply: { shape: "circle", color: COLORS.apply, label: "store applies" },
-  reject: { shape: "box-minus", color: COLORS.apply, label: "store rejects" },
-  read: { shape: "diamond", color: COLORS.apply, label: "read" },
-  append: { shape: "square", color: COLORS.append, label: "log append" },
-  replicate: { shape: "box", color: COLORS.append, label: "replicate" },
-  "hw-advance": { shape: "tick", color: COLORS.hw, label: "high watermark" },
-  "isr-change": { shape: "plus", color: COLORS.hw, label: "ISR change" },
-  elect: { shape: "triangle", color: COLORS.hw, label: "leader elected" },
-  truncate: { shape: "i-beam", color: COLORS.hw, label: "log truncated" },
-  poll: { shape: "triangle-down", color: COLORS.arrow, label: "poll" },
-  "commit-offset": { shape: "flag", color: COLORS.arrow, label: "commit offset" },
-  crash: { shape: "cross", color: COLORS.crash, label: "crash" },
-  restart: { shape: "play", color: COLORS.crash, label: "restart" },
-  "add-store": { shape: "ring-plus", color: COLORS.apply, label: "store added" },
-};
 
 /** The end of a dropped message's arrow. */
 export const DROP_SHAPE: Shape = "ring-slash";
 
-const FALLBACK: MarkStyle = { shape: "bar", color: COLORS.arrow, label: "event" };
-
-export function markStyle(type: EventType): MarkStyle {
-  return STYLE[type] ?? FALLBACK;
-}
-
-/** Text drawn next to a mark when there is room; only the marks the story needs. */
-export function markLabel(e: {
-  type: EventType;
-  key?: string;
-  value?: string | number;
-  offset?: number;
-}): string | null {
-  if (e.type === "apply" && e.key !== undefined) return `${e.key}=${e.value ?? ""}`;
-  if (e.type === "append" && e.offset !== undefined) return `@${e.offset}`;
-  if (e.type === "hw-advance" && e.offset !== undefined) return `HW ${e.offset}`;
-  if (e.type === "elect") return "leader";
-  if (e.type === "truncate" && e.offset !== undefined) return `trunc ${e.offset}`;
-  return null;
-}
+// Each lane group's marks and labels live in its track (tracks/), read through these.
+export { markLabel, markStyle } from "./tracks";
 
 /** The path calls a shape needs: a canvas context is one, `SvgPath` writes path data. */
 export interface PathSink {

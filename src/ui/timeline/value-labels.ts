@@ -10,8 +10,10 @@ export const LABEL_MAX_MARKS = 600;
 export interface ValueLabel {
   seq: number;
   text: string;
-  /** Left end of the text and its baseline. */
+  /** Where the text is anchored (its left end, or its right end when `end`) and its baseline. */
   x: number;
+  /** Drawn to the left of its mark (it would have run past the plot's right edge): anchored at its end. */
+  end: boolean;
   y: number;
   /** The text's box (what an anomaly label may not cover). */
   box: Box;
@@ -21,7 +23,8 @@ export interface ValueLabel {
 /**
  * `key=value`, `@offset`, `HW n` beside their marks, through the shared
  * placement (label-place.ts): each lane is its own row, a label stays where
- * its mark is, and one that would overlap the label before it is skipped.
+ * its mark is (right of it, or left of it where the right would leave the
+ * plot), and one that would overlap the label before it is skipped.
  */
 export function valueLabels(v: View): ValueLabel[] {
   const { g, x, layout: L, playhead, showFuture } = v;
@@ -41,20 +44,26 @@ export function valueLabels(v: View): ValueLabel[] {
     rows: number[];
     i: number;
     text: string;
+    flip: boolean;
   }> = [];
   for (let i = lo; i < hi; i++) {
     const e = g.eventBySeq(m.seq[i]);
     const text = e ? markLabel(e) : null;
     if (!e || !text) continue;
-    const want = x(m.t[i]) + 5;
-    if (want > L.plotX1 || want + text.length * charW < L.plotX0) continue;
+    const w = Math.ceil(text.length * charW);
+    const at = x(m.t[i]);
+    // Right of its mark; flipped to the left when it would run past the plot's right edge.
+    const flip = at + 5 + w > L.plotX1;
+    const want = flip ? at - 5 - w : at + 5;
+    if (at > L.plotX1 || want + w < L.plotX0) continue;
     items.push({
       id: String(i),
       want,
-      w: Math.ceil(text.length * charW),
+      w,
       rows: [m.lane[i]],
       i,
       text,
+      flip,
     });
   }
   // Off the plot's ends, a label is clipped rather than moved off its mark.
@@ -75,7 +84,9 @@ export function valueLabels(v: View): ValueLabel[] {
     out.push({
       seq: m.seq[it.i],
       text: it.text,
-      x: p.box.x,
+      // A flipped label ends 5 px before its mark whatever the real width of its text.
+      x: it.flip ? p.box.x + p.box.w : p.box.x,
+      end: it.flip,
       y: L.laneY[m.lane[it.i]] - 5,
       box: p.box,
       future: m.t[it.i] > playhead,

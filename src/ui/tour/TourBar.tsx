@@ -1,14 +1,30 @@
+import { useEffect } from "react";
+import { useAppStore } from "../../app/app-store";
 import { ACID_LETTER } from "../../check/types";
 import { CHAPTERS } from "../../tour/chapters";
 import { captionWhileAsking } from "../../tour/predict";
+import { stepLanes } from "../../tour/step-lanes";
 import { tourActions, useTourStore } from "../../tour/tour-store";
+import type { TourStep } from "../../tour/types";
 import { KitButtons } from "../kit/KitButtons";
 import { ChapterNav } from "./ChapterNav";
 import { EvidenceStrip } from "./EvidenceStrip";
 import { LetterScore } from "./LetterScore";
+import { useLaneFocus } from "./lane-focus";
 import { PredictPanel } from "./PredictPanel";
 import { SpotlightNote } from "./SpotlightNote";
 import { StrategyScoreboard } from "./StrategyScoreboard";
+
+/** On stage, the timeline shows only the lanes the step needs (computed from the step and its run). */
+function useStepLanes(step: TourStep): void {
+  const presenter = useTourStore((s) => s.presenter);
+  const trace = useAppStore((s) => s.trace);
+  const report = useAppStore((s) => s.report);
+  useEffect(() => {
+    useLaneFocus.setState({ lanes: presenter ? stepLanes(step, trace, report) : undefined });
+  }, [step, trace, report, presenter]);
+  useEffect(() => () => useLaneFocus.setState({ lanes: undefined }), []);
+}
 
 /** The caption bar of talk mode: where we are, what to look at, and the clicker's buttons. */
 export function TourBar() {
@@ -19,6 +35,7 @@ export function TourBar() {
   const asking = useTourStore((s) => s.asking);
   const chapter = CHAPTERS[chapterIndex];
   const step = chapter.steps[stepIndex];
+  useStepLanes(step);
   const spot = "anomaly" in step.spotlight ? ACID_LETTER[step.spotlight.anomaly] : null;
   const atStart = chapterIndex === 0 && stepIndex === 0;
   const atEnd = chapterIndex === CHAPTERS.length - 1 && stepIndex === chapter.steps.length - 1;
@@ -45,7 +62,9 @@ export function TourBar() {
           <div className="tour-notes">
             {step.overlay !== undefined && <p className="tour-overlay">{step.overlay}</p>}
             <SpotlightNote spotlight={step.spotlight} />
-            <EvidenceStrip evidence={step.evidence} />
+            {(step.evidence.keys.length > 0 || step.evidence.log === true) && (
+              <EvidenceStrip evidence={step.evidence} />
+            )}
           </div>
           <PredictPanel step={step} />
         </div>

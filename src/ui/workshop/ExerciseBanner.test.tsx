@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../../app/actions";
 import { resetAppStore, useAppStore } from "../../app/app-store";
 import { useLinkStore } from "../../app/link-store";
@@ -8,6 +8,7 @@ import { resetPlayback } from "../../app/playback";
 import { decodeLink } from "../../url/index";
 import { exerciseById } from "../../workshop/exercises";
 import { LogControls } from "../controls/LogControls";
+import { keepTimelineClear } from "./ExerciseBanner";
 import { PROGRESS_KEY } from "./exercise-progress";
 import { exerciseSession, resetExerciseSession, SESSION_KEY } from "./exercise-session";
 import { WorkshopButton } from "./WorkshopButton";
@@ -177,5 +178,47 @@ describe("a short link to an exercise", () => {
     expect(banner()).toHaveAccessibleName("Exercise 7: Let CDC settle the Kleppmann race");
     unmount();
     window.history.replaceState(null, "", "/");
+  });
+});
+
+describe("keepTimelineClear: the banner growing never hides the timeline in view", () => {
+  function plotAt(top: number, bottom: number) {
+    document.body.innerHTML = '<div data-testid="timeline"><div class="tl-plot"></div></div>';
+    const plot = document.querySelector(".tl-plot") as HTMLElement;
+    plot.getBoundingClientRect = () =>
+      ({ top, bottom, height: bottom - top, left: 0, right: 800, width: 800 }) as DOMRect;
+  }
+  const scrolls: number[] = [];
+  const scrollBy = window.scrollBy;
+  afterEach(() => {
+    window.scrollBy = scrollBy;
+  });
+  beforeEach(() => {
+    scrolls.length = 0;
+    window.scrollBy = ((_x: number, y: number) => {
+      scrolls.push(y);
+    }) as typeof window.scrollBy;
+  });
+
+  it("scrolls by as much as the banner covers of a timeline on screen", () => {
+    plotAt(260, 560);
+    expect(keepTimelineClear(480)).toBe(80);
+    expect(scrolls).toEqual([80]);
+  });
+
+  it("never scrolls the timeline's top off the screen", () => {
+    plotAt(40, 560);
+    expect(keepTimelineClear(400)).toBe(40);
+  });
+
+  it("leaves a timeline the learner scrolled away from, or one already clear, alone", () => {
+    plotAt(-400, -100);
+    expect(keepTimelineClear(480)).toBe(0);
+    plotAt(100, 400);
+    expect(keepTimelineClear(480)).toBe(0);
+    plotAt(500, 800);
+    expect(keepTimelineClear(480)).toBe(0);
+    expect(scrolls).toEqual([]);
+    document.body.innerHTML = "";
   });
 });

@@ -7,6 +7,50 @@ import { absolute, verdictPrefix } from "./verdict-text";
 
 /** Room at the page's foot so the banner never hides the last controls. */
 const BODY_CLASS = "has-exercise-banner";
+/** The banner's height in px, kept on the body so its padding always matches the banner. */
+const HEIGHT_VAR = "--exercise-banner-h";
+
+/**
+ * The timeline is what a learner checks against: when the banner grows (a
+ * verdict, the proof) over a timeline that was in view, the page scrolls by
+ * as much as the banner covers of it, never past the timeline's top.
+ */
+export function keepTimelineClear(bannerTop: number): number {
+  const plot = document.querySelector('[data-testid="timeline"] .tl-plot');
+  if (plot === null) return 0;
+  const r = plot.getBoundingClientRect();
+  // Only a timeline on screen above the banner is kept there; elsewhere the learner scrolled away.
+  if (r.height === 0 || r.top >= bannerTop || r.bottom <= bannerTop) return 0;
+  const by = Math.min(r.bottom - bannerTop, Math.max(0, r.top));
+  if (by > 0) window.scrollBy(0, by);
+  return by;
+}
+
+/** Tracks the banner's height into the body's padding, and keeps the timeline clear of it. */
+function useBannerRoom(el: HTMLElement | null): void {
+  useEffect(() => {
+    if (el === null) return;
+    const body = document.body;
+    let last = 0;
+    const measure = () => {
+      const h = Math.ceil(el.getBoundingClientRect().height);
+      body.style.setProperty(HEIGHT_VAR, `${h}px`);
+      if (h > last) keepTimelineClear(window.innerHeight - h);
+      last = h;
+    };
+    measure();
+    // A window resized (a projector, a rotated tablet) reflows both: keep the timeline clear again.
+    const onResize = () => keepTimelineClear(window.innerHeight - last);
+    window.addEventListener("resize", onResize);
+    const ro = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(measure);
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      window.removeEventListener("resize", onResize);
+      body.style.removeProperty(HEIGHT_VAR);
+    };
+  }, [el]);
+}
 
 /**
  * A slim bar along the bottom of the window while an exercise is active: its
@@ -21,6 +65,8 @@ export function ExerciseBanner() {
   const [hint, setHint] = useState(false);
   const [proof, setProof] = useState(false);
   const id = useId();
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  useBannerRoom(el);
   const exercise = active === null ? undefined : exerciseById(active);
   const shown = exercise !== undefined;
   useEffect(() => {
@@ -31,7 +77,7 @@ export function ExerciseBanner() {
   if (exercise === undefined) return null;
   const name = `Exercise ${exercise.number}: ${exercise.title}`;
   const banner = (
-    <section className="exercise-banner" aria-label={name}>
+    <section ref={setEl} className="exercise-banner" aria-label={name}>
       <div className="exercise-banner-text">
         <p className="exercise-banner-goal">
           <strong>{name}</strong>

@@ -81,6 +81,50 @@ describe("the Facilitator view", () => {
     );
   });
 
+  it("merges the proofs one learner pastes as they go into one row, latest per exercise", async () => {
+    const user = userEvent.setup();
+    render(<WorkshopButton />);
+    await user.click(screen.getByRole("button", { name: "Workshop" }));
+    await user.click(screen.getByRole("button", { name: "Facilitator" }));
+    const view = screen.getByRole("dialog", { name: "Facilitator" });
+    act(() =>
+      facilitator.setText(
+        [
+          // Ada's first try is the untouched start; she fixes it, then solves one more.
+          proof("Ada", { "lost-ack": "start" }),
+          proof("Grace", { "lost-ack": "solution" }),
+          proof("ada", { "lost-ack": "solution" }),
+          proof("Ada", { "lost-ack": "solution", "incr-fix": "solution" }),
+        ].join("\n"),
+      ),
+    );
+    await user.click(within(view).getByRole("button", { name: "Check proofs" }));
+    await waitFor(() => expect(within(view).getByText(/^4 lines read:/)).toBeVisible(), {
+      timeout: 15_000,
+    });
+    const table = within(view).getByRole("table", { name: "Who solved what" });
+    const body = within(table).getAllByRole("rowgroup")[1];
+    expect(
+      within(body)
+        .getAllByRole("row")
+        .map((r) => within(r).getByRole("rowheader").textContent),
+    ).toEqual(["Ada", "Grace"]);
+    const ada = within(body).getByRole("row", { name: /^Ada/ });
+    const cells = within(ada).getAllByRole("cell");
+    expect(cells[1]).toHaveTextContent("✓ solved");
+    expect(cells[5]).toHaveTextContent("✓ solved");
+    expect(ada.querySelector('[data-count="solved"]')).toHaveTextContent("2");
+    expect(ada.querySelector('[data-count="rejected"]')).toHaveTextContent("0");
+    // Learners, not lines: Ada and Grace solved exercise 2; Ada's early rejection is superseded.
+    expect(within(view).getByRole("status")).toHaveTextContent(
+      "4 lines read: 3 solved, 0 rejected.",
+    );
+    expect(
+      within(view).getByText("2. Lose an acknowledged write: 2 solved, 0 rejected"),
+    ).toBeVisible();
+    expect(within(view).queryByRole("region", { name: /^Rejected/ })).toBeNull();
+  });
+
   it("opens by link: #facilitator, and a learner's #proof=… checked at once", async () => {
     expect(roomViewOf("#facilitator")).toEqual({ view: "facilitator" });
     expect(roomViewOf("#handout")).toEqual({ view: "handout" });

@@ -1,30 +1,33 @@
 import { useEffect, useId, useRef } from "react";
 import { EXERCISES } from "../../workshop/exercises";
-import { countsPerExercise, type ProofCheck, whoOf } from "./facilitator-check";
+import {
+  countsPerExercise,
+  type LearnerRow,
+  learnerRows,
+  type ProofCheck,
+} from "./facilitator-check";
 import { facilitator, useFacilitatorStore } from "./facilitator-store";
 
-/** One row per rejected proof or rejected solution, with the reason. */
-function rejections(checks: readonly ProofCheck[]) {
+/** One row per unreadable proof, and per learner's latest solution that was rejected, with the reason. */
+function rejections(checks: readonly ProofCheck[], rows: readonly LearnerRow[]) {
   const out: Array<{ key: string; who: string; what: string; reason: string }> = [];
-  for (const c of checks) {
-    if (!c.ok) {
+  for (const c of checks)
+    if (!c.ok)
       out.push({
         key: `${c.line}`,
         who: `Line ${c.line}`,
         what: "the whole proof",
         reason: c.reason,
       });
-      continue;
-    }
-    for (const s of c.solutions)
+  for (const row of rows)
+    for (const s of row.latest.values())
       if (!s.ok)
         out.push({
-          key: `${c.line}-${s.id}`,
-          who: whoOf(c),
+          key: `${row.key}-${s.id}`,
+          who: row.who,
           what: s.number === null ? `“${s.id}”` : `exercise ${s.number}`,
           reason: s.reason,
         });
-  }
   return out;
 }
 
@@ -46,9 +49,9 @@ export function Facilitator({ onClose }: { onClose: () => void }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
+  const rows = learnerRows(checks);
   const counts = countsPerExercise(checks);
-  const rejected = rejections(checks);
-  const read = checks.filter((c) => c.ok);
+  const rejected = rejections(checks, rows);
   const verified = counts.reduce((n, c) => n + c.solved, 0);
   const refused = rejected.length;
   return (
@@ -106,7 +109,7 @@ export function Facilitator({ onClose }: { onClose: () => void }) {
               </span>
             </div>
           </form>
-          {read.length > 0 && (
+          {rows.length > 0 && (
             <table className="facilitator-table" aria-label="Who solved what">
               <thead>
                 <tr>
@@ -116,43 +119,57 @@ export function Facilitator({ onClose }: { onClose: () => void }) {
                       {e.number}
                     </th>
                   ))}
+                  <th scope="col" className="facilitator-total" data-count="solved">
+                    Solved
+                  </th>
+                  <th scope="col" className="facilitator-total">
+                    Rejected
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {read.map((c) => (
-                  <tr key={c.line}>
-                    <th scope="row">{whoOf(c)}</th>
+                {rows.map((row) => (
+                  <tr key={row.key} data-lines={row.lines.join(" ")}>
+                    <th scope="row">{row.who}</th>
                     {EXERCISES.map((e) => {
-                      const s = c.ok ? c.solutions.find((x) => x.id === e.id) : undefined;
+                      const s = row.latest.get(e.id);
                       return (
                         <td
                           key={e.id}
                           className={s === undefined ? "" : s.ok ? "pass" : "fail"}
-                          title={s?.reason}
+                          title={s === undefined ? undefined : `Line ${s.line}: ${s.reason}`}
                         >
                           {s === undefined ? "–" : s.ok ? "✓ solved" : "✗ rejected"}
                         </td>
                       );
                     })}
+                    <td className="facilitator-total" data-count="solved">
+                      {row.solved}
+                    </td>
+                    <td className="facilitator-total" data-count="rejected">
+                      {row.rejected}
+                    </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">Solved</th>
+                  <th scope="row">Learners solved</th>
                   {counts.map((c) => (
                     <td key={c.id} data-exercise={c.id}>
                       {c.solved}
                     </td>
                   ))}
+                  <td className="facilitator-total" data-count="solved" colSpan={2} />
                 </tr>
                 <tr>
-                  <th scope="row">Rejected</th>
+                  <th scope="row">Learners rejected</th>
                   {counts.map((c) => (
                     <td key={c.id} data-exercise={c.id}>
                       {c.rejected}
                     </td>
                   ))}
+                  <td className="facilitator-total" data-count="solved" colSpan={2} />
                 </tr>
               </tfoot>
             </table>

@@ -68,18 +68,70 @@ export async function checkProofLine(line: number, text: string): Promise<ProofC
   return { line, name: decoded.proof.name, ok: true, solutions };
 }
 
-/** Per exercise: how many pasted solutions were verified, and how many rejected. */
+/** A pasted solution as a row keeps it: its check, and the line it came from. */
+export type PastedSolution = SolutionCheck & { line: number };
+
+/**
+ * One learner of the room: every proof pasted under the same name merged into
+ * one row. A learner pastes again as they solve more, so per exercise the
+ * latest pasted solution is the one that counts. Proofs without a name cannot
+ * be told apart, so each stays a row of its own.
+ */
+export interface LearnerRow {
+  key: string;
+  /** The name as first pasted, or where a nameless proof was pasted. */
+  who: string;
+  /** The lines merged into this row, in paste order. */
+  lines: number[];
+  /** Per exercise id, the latest pasted solution. */
+  latest: Map<string, PastedSolution>;
+  /** Exercises whose latest solution was verified / rejected. */
+  solved: number;
+  rejected: number;
+}
+
+/** Names that differ only in case or spacing are the same learner ("Ada", " ada "). */
+export function sameLearner(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** The readable proofs merged by learner, in the order each learner first appears. */
+export function learnerRows(checks: readonly ProofCheck[]): LearnerRow[] {
+  const rows = new Map<string, LearnerRow>();
+  for (const c of checks) {
+    if (!c.ok) continue;
+    const name = sameLearner(c.name);
+    const key = name === "" ? `line-${c.line}` : `name-${name}`;
+    let row = rows.get(key);
+    if (row === undefined) {
+      row = { key, who: whoOf(c), lines: [], latest: new Map(), solved: 0, rejected: 0 };
+      rows.set(key, row);
+    }
+    row.lines.push(c.line);
+    for (const s of c.solutions) row.latest.set(s.id, { ...s, line: c.line });
+  }
+  for (const row of rows.values())
+    for (const s of row.latest.values()) {
+      if (s.ok) row.solved++;
+      else row.rejected++;
+    }
+  return [...rows.values()];
+}
+
+/**
+ * Per exercise: how many learners' latest solutions were verified, and how many
+ * rejected (a learner who pastes the same solution twice counts once).
+ */
 export function countsPerExercise(checks: readonly ProofCheck[]): ExerciseCount[] {
+  const rows = learnerRows(checks);
   return EXERCISES.map((e) => {
     let solved = 0;
     let rejected = 0;
-    for (const c of checks) {
-      if (!c.ok) continue;
-      for (const s of c.solutions) {
-        if (s.id !== e.id) continue;
-        if (s.ok) solved++;
-        else rejected++;
-      }
+    for (const row of rows) {
+      const s = row.latest.get(e.id);
+      if (s === undefined) continue;
+      if (s.ok) solved++;
+      else rejected++;
     }
     return { id: e.id, number: e.number, title: e.title, solved, rejected };
   });
@@ -87,5 +139,5 @@ export function countsPerExercise(checks: readonly ProofCheck[]): ExerciseCount[
 
 /** What a row calls the learner: the name in the proof, or where it was pasted. */
 export function whoOf(c: ProofCheck): string {
-  return c.name === "" ? `No name (line ${c.line})` : c.name;
+  return c.name === "" ? `No name (line ${c.line})` : c.name.trim();
 }
