@@ -5,7 +5,11 @@ import { cliHash, watchErrors } from "./helpers";
 /** Presses a button from the keyboard (focus, then Enter) and reads the file it downloads. */
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
   const target = page.getByRole("button", { name: button });
+  // Until its chunk arrives the header shows a disabled stand-in with the same name, which
+  // cannot take focus: wait for the real button before pressing Enter on it.
+  await expect(target).toBeEnabled();
   await target.focus();
+  await expect(target).toBeFocused();
   const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
 }

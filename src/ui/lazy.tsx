@@ -20,7 +20,8 @@ export function lazyNamed<K extends string, P extends object>(
 
 /**
  * What shows while a lazy view's chunk loads: its buttons, disabled, so the
- * header keeps its shape and nothing is ever blank; a click waits for the real one.
+ * header keeps its shape and nothing is ever blank. A stand-in takes no click or
+ * focus; the real one replaces it as soon as its chunk arrives.
  */
 export function Placeholder({ labels }: { labels: string[] }) {
   return (
