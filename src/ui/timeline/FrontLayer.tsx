@@ -1,9 +1,9 @@
 import { memo, type ReactNode } from "react";
 import { explanationAt } from "../../app/anomalies";
-import type { CauseStep } from "../../check/cause";
-import type { BandBox } from "./anomaly";
+import { type BandBox, leaderPath } from "./anomaly";
 import { groupTitle } from "./BackLayer";
-import { COLORS, LETTER_COLORS } from "./layout";
+import type { CauseBadge } from "./cause-badges";
+import { AXIS_UNIT, COLORS, LETTER_COLORS } from "./layout";
 import { cssColor } from "./palette";
 import type { ValueLabel } from "./value-labels";
 import type { View } from "./view";
@@ -18,15 +18,15 @@ interface Props {
   highlight: number[];
   /** The selected anomaly (its band stays bright while the others dim). */
   selectedAnomalyId?: string | null;
-  /** Its causal chain: each step numbered on the plot. */
-  cause?: readonly CauseStep[];
+  /** Its causal chain, each step numbered on the plot (cause-badges.ts). */
+  badges?: readonly CauseBadge[];
   /** Events to keep bright while the rest dim (the chain and the anomaly's own); null = none dim. */
   focus?: ReadonlySet<number> | null;
   /** Small-run marks (SVG) go between the bands and the labels. */
   children?: ReactNode;
 }
 
-const NO_STEPS: readonly CauseStep[] = [];
+const NO_BADGES: readonly CauseBadge[] = [];
 
 /** Everything above the marks: axis, lane labels, anomaly bands, labels, selection, playhead. */
 function FrontLayerView({
@@ -36,7 +36,7 @@ function FrontLayerView({
   selectedSeq,
   highlight,
   selectedAnomalyId = null,
-  cause = NO_STEPS,
+  badges = NO_BADGES,
   focus = null,
   children,
 }: Props) {
@@ -100,7 +100,7 @@ function FrontLayerView({
             <circle key={`h${seq}`} className="tl-highlight" cx={r.cx} cy={r.cy} r={7} />
           ) : null;
         })}
-        <CauseBadges v={v} cause={cause} />
+        <CauseBadges badges={badges} />
         {selected && (
           <circle
             className="tl-selected"
@@ -122,7 +122,7 @@ function FrontLayerView({
           </g>
         ))}
         <text x={8} y={L.axisH - 8} className="tl-axis-unit">
-          simulated ms
+          {AXIS_UNIT}
         </text>
       </g>
       <g className="tl-gutter">
@@ -192,8 +192,7 @@ function AnomalyMark({
         <>
           <path
             className="tl-anomaly-leader"
-            // Down from the mark to just above the label rows, across, then down to the label.
-            d={`M${box.anchorX},${box.anchorY + 4}V${leaderTop}H${label.x + 3}V${label.y}`}
+            d={leaderPath(box, leaderTop)}
             style={{ stroke: color }}
           />
           <text
@@ -211,41 +210,22 @@ function AnomalyMark({
   );
 }
 
-/**
- * The selected anomaly's chain, numbered where it happened: a ring on each
- * event and its step number beside it (badges at one spot move right).
- */
-function CauseBadges({ v, cause }: { v: View; cause: readonly CauseStep[] }) {
-  const { g, x, layout: L, playhead, showFuture } = v;
-  if (cause.length === 0) return null;
-  // The step number sits in a filled circle above and right of its event, sized to the text.
-  const BADGE_R = Math.max(8, Math.round(L.textPx * 0.7));
-  const taken: Array<[number, number]> = [];
-  const out = [];
-  for (const [k, step] of cause.entries()) {
-    const e = g.eventBySeq(step.seq);
-    const lane = e ? g.laneOf.get(e.node) : undefined;
-    if (!e || lane === undefined || (e.t > playhead && !showFuture)) continue;
-    const cx = x(e.t);
-    const cy = L.laneY[lane];
-    let bx = cx + BADGE_R + 2;
-    const by = cy - BADGE_R - 4;
-    while (
-      taken.some(([tx, ty]) => Math.abs(tx - bx) < 2 * BADGE_R && Math.abs(ty - by) < 2 * BADGE_R)
-    )
-      bx += 2 * BADGE_R + 1;
-    taken.push([bx, by]);
-    out.push(
-      <g key={step.seq} className={`tl-cause tl-cause-${step.role}`} data-cause-step={k + 1}>
-        <circle className="tl-cause-ring" cx={cx} cy={cy} r={7} />
-        <circle className="tl-cause-badge" cx={bx} cy={by} r={BADGE_R} />
-        <text className="tl-cause-number" x={bx} y={by + Math.round(BADGE_R / 2)}>
-          {k + 1}
-        </text>
-      </g>,
-    );
-  }
-  return <g className="tl-causes">{out}</g>;
+/** The selected anomaly's chain, numbered where it happened (cause-badges.ts): a ring on each event, its number beside it. */
+function CauseBadges({ badges }: { badges: readonly CauseBadge[] }) {
+  if (badges.length === 0) return null;
+  return (
+    <g className="tl-causes">
+      {badges.map((b) => (
+        <g key={b.seq} className={`tl-cause tl-cause-${b.role}`} data-cause-step={b.n}>
+          <circle className="tl-cause-ring" cx={b.cx} cy={b.cy} r={7} />
+          <circle className="tl-cause-badge" cx={b.bx} cy={b.by} r={b.r} />
+          <text className="tl-cause-number" x={b.bx} y={b.by + Math.round(b.r / 2)}>
+            {b.n}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
 }
 
 /** Memoised: hover and other local state of the timeline must not redraw every layer. */

@@ -20,6 +20,7 @@ import { BackLayer } from "./BackLayer";
 import { CanvasLayer } from "./CanvasLayer";
 import { CauseInspector } from "./CauseInspector";
 import { describeEvent } from "./causal";
+import { causeBadges } from "./cause-badges";
 import { ExportButtons } from "./ExportButtons";
 import { FrontLayer } from "./FrontLayer";
 import { ARROW_DROP, arrowsUpTo, buildGeometry } from "./geometry";
@@ -139,8 +140,10 @@ export function Timeline(props: TimelineProps) {
     props.renderer === "svg" ||
     (props.renderer !== "canvas" && g.arrows.n <= SVG_MAX_ARROWS && g.marks.n <= SVG_MAX_MARKS);
   const bands = useMemo(() => anomalyBands(g, report, playhead), [g, report, playhead]);
-  // Value labels first: anomaly labels are placed around them (one placement function, label-place.ts).
-  const values = useMemo(() => valueLabels(v), [v]);
+  // The chain's numbers, then the values around them, then the anomaly labels around both
+  // (one placement function, label-place.ts).
+  const badges = useMemo(() => causeBadges(v, cause), [v, cause]);
+  const values = useMemo(() => valueLabels(v, badges), [v, badges]);
   const boxes = useMemo(
     () =>
       bandBoxes(
@@ -292,7 +295,7 @@ export function Timeline(props: TimelineProps) {
             selectedSeq={selected}
             highlight={highlight}
             selectedAnomalyId={selectedAnomaly?.id ?? null}
-            cause={cause}
+            badges={badges}
             focus={focus}
           >
             {svgMode ? <SvgMarks v={v} focus={focus} /> : null}

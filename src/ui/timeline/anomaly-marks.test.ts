@@ -1,8 +1,9 @@
+import { scaleLinear } from "d3";
 import { describe, expect, it } from "vitest";
 import { anomaliesAt, check } from "../../check";
 import type { Anomaly } from "../../check/types";
 import { simulate } from "../../sim/simulate";
-import { anomalyBands } from "./anomaly";
+import { anomalyBands, bandBoxes, leaderPath } from "./anomaly";
 import { anomalyShape, type LinkPrim, nearPrims, primsInPx } from "./anomaly-marks";
 import { preset } from "./fixtures";
 import { buildGeometry } from "./geometry";
@@ -163,5 +164,33 @@ describe("marks: distinct shapes, one legend entry each", () => {
       expect(k?.definition, t).toMatch(/\.$/);
     }
     expect(new Set(KINDS.map((k) => k.label)).size).toBe(KINDS.length);
+  });
+});
+
+describe("anomaly labels' leader lines", () => {
+  it("drop to a lower row where the labels above leave a gap, never through them", () => {
+    // The race at a narrow plot: its two labels (C and I at 60 ms) stack in two rows.
+    const { report, g, trace } = run("kleppmann-race");
+    const layout = computeLayout(g.nodes, 700, 400, undefined, { labelRows: 3 });
+    const x = scaleLinear().domain([0, trace.endTime]).range([layout.plotX0, layout.plotX1]);
+    const v = { g, layout, x, playhead: trace.endTime, showFuture: false, uid: "t" };
+    const boxes = bandBoxes(v, anomalyBands(g, report, trace.endTime));
+    const labels = boxes.flatMap((b) => (b.label ? [b.label] : []));
+    const lower = labels.filter((l) => l.row > 0);
+    expect(lower.length).toBeGreaterThan(0);
+    for (const l of lower) {
+      // Over the label or within a short reach beside it.
+      expect(l.leaderX).toBeGreaterThanOrEqual(l.x - 48);
+      expect(l.leaderX).toBeLessThanOrEqual(l.x + l.w + 48);
+      for (const a of labels.filter((o) => o.row < l.row))
+        expect(l.leaderX < a.x || l.leaderX > a.x + a.w).toBe(true);
+      // The path ends on the label: on its top from above, on its edge from beside it.
+      const box = boxes.find((b) => b.label === l) as (typeof boxes)[number];
+      const end = leaderPath(box, layout.labelY0 - 3)
+        .split(/(?=[VH])/)
+        .at(-1);
+      const inside = l.leaderX >= l.x && l.leaderX <= l.x + l.w;
+      expect(end).toBe(inside ? `V${l.y}` : `H${l.leaderX < l.x ? l.x - 1 : l.x + l.w + 1}`);
+    }
   });
 });

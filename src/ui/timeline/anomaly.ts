@@ -55,6 +55,8 @@ export interface BandLabel {
   h: number;
   text: string;
   row: number;
+  /** Where its leader line drops from above the label rows to its top: clear of the labels in the rows above. */
+  leaderX: number;
 }
 
 export interface BandBox {
@@ -140,9 +142,47 @@ export function bandBoxes(
       ...p.box,
       text: bandLabelText(order[k].box.band, p.more),
       row: rowY.indexOf(p.box.y),
+      leaderX: p.box.x + 3,
     };
   }
+  // A leader to a lower row would cut through the labels above it: it drops where they leave a
+  // gap over the label, else just beside the label and joins it from the side.
+  const labels = boxes.flatMap((b) => (b.label ? [b.label] : []));
+  for (const l of labels) {
+    if (l.row === 0) continue;
+    const clear = (at: number) =>
+      !labels.some((a) => a.row < l.row && at >= a.x - 3 && at <= a.x + a.w + 3);
+    const side = (at: number) =>
+      clear(at) &&
+      !labels.some(
+        (a) =>
+          a !== l &&
+          a.row === l.row &&
+          Math.min(at, l.x) <= a.x + a.w &&
+          a.x <= Math.max(at, l.x + l.w),
+      );
+    const over = [];
+    for (let at = l.x + 3; at <= l.x + l.w - 3; at += 2) over.push(at);
+    const beside = [];
+    for (let d = 4; d <= LABEL_GAP + 40; d += 2) beside.push(l.x - d, l.x + l.w + d);
+    const at = over.find(clear) ?? beside.find((c) => c >= L.plotX0 && c <= L.plotX1 && side(c));
+    if (at !== undefined) l.leaderX = at;
+  }
   return boxes;
+}
+
+/**
+ * The leader's path: down from the mark to just above the label rows, across,
+ * then down onto the label's top, or (dropping beside it) to its middle and
+ * across to its edge.
+ */
+export function leaderPath(box: BandBox, leaderTop: number): string {
+  const l = box.label;
+  if (l === null) return "";
+  const start = `M${box.anchorX},${box.anchorY + 4}V${leaderTop}H${l.leaderX}`;
+  if (l.leaderX >= l.x && l.leaderX <= l.x + l.w) return `${start}V${l.y}`;
+  const edge = l.leaderX < l.x ? l.x - 1 : l.x + l.w + 1;
+  return `${start}V${l.y + l.h / 2}H${edge}`;
 }
 
 /** The anomaly whose mark is near the point (the last drawn wins): a click on it selects the anomaly. */

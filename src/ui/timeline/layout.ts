@@ -1,4 +1,5 @@
 import type { NodeInfo } from "../../sim/types";
+import { CHAR_EM, textWidth } from "./text-width";
 
 /** Vertical layout: an axis strip, then lanes grouped with a small gap and a group label. */
 export interface Layout {
@@ -23,13 +24,15 @@ export interface Layout {
 /** The plot's text at its ordinary size; presenter mode asks for 16 px. */
 export const TEXT_PX = 10;
 export const GUTTER = 116;
+/** The time axis's unit, at the left of the axis in the gutter. */
+export const AXIS_UNIT = "simulated ms";
 const AXIS_H = 22;
 const GROUP_GAP = 6;
 /** Each group opens with a row for its title, so long lane labels never run into it. */
 const GROUP_HEAD = 13;
 const RIGHT_PAD = 12;
-/** Average advance of a character of the plot's sans-serif text, in ems (bold a little wider). */
-export const CHAR_EM = 0.62;
+
+export { CHAR_EM };
 
 export interface LayoutOptions {
   /** Text size in px (default `TEXT_PX`); the gutter, axis and rows grow with it. */
@@ -82,7 +85,12 @@ export function computeLayout(
   y = labelY0 + strip;
   // The gutter fits the longest lane name at the text size (lane names are 1.1× the plot's text).
   const longest = Math.max(0, ...nodes.map((n) => n.id.length));
-  const gutter = Math.max(GUTTER, Math.ceil(longest * CHAR_EM * textPx * 1.1 + 18));
+  // and the axis's unit ("simulated ms", drawn from x = 8) ends clear of the first tick's number.
+  const gutter = Math.max(
+    GUTTER,
+    Math.ceil(longest * CHAR_EM * textPx * 1.1 + 18),
+    8 + textWidth(AXIS_UNIT, textPx) + 16,
+  );
   return {
     width,
     // Never shorter than the lanes: too many lanes for the height grow the plot rather than lose lanes.

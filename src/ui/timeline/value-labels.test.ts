@@ -1,8 +1,11 @@
 import { scaleLinear } from "d3";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { causeBadges } from "./cause-badges";
 import { tinyTrace } from "./fixtures";
 import { buildGeometry } from "./geometry";
-import { computeLayout } from "./layout";
+import { overlaps } from "./label-place";
+import { CHAR_EM, computeLayout } from "./layout";
+import { resetTextWidth, textWidth } from "./text-width";
 import { valueLabels } from "./value-labels";
 import type { View } from "./view";
 
@@ -43,5 +46,60 @@ describe("value labels", () => {
     expect(label?.end).toBe(true);
     expect(label?.x).toBe(box.x + box.w);
     expect(label?.x).toBeCloseTo(markX - 5, 0);
+  });
+
+  it("sit right of a cause step's number, and no value covers a number", () => {
+    const v = view(20);
+    const apply = v.g.eventBySeq(5);
+    expect(apply?.type).toBe("apply");
+    const badges = causeBadges(v, [{ seq: 5, t: 5, text: "db applies x = 1", role: "effect" }]);
+    expect(badges).toHaveLength(1);
+    const [b] = badges;
+    const labels = valueLabels(v, badges);
+    const own = labels.find((l) => l.seq === 5);
+    expect(own).toBeDefined();
+    // Right of the number, not under it.
+    expect(own?.box.x ?? 0).toBeGreaterThanOrEqual(b.box.x + b.box.w);
+    for (const l of labels) expect(overlaps(l.box, b.box)).toBe(false);
+    // Without the badge the label sits where the number now is.
+    const plain = valueLabels(v).find((l) => l.seq === 5);
+    expect(overlaps(plain?.box ?? b.box, b.box)).toBe(true);
+  });
+});
+
+describe("text width", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetTextWidth();
+  });
+
+  it("estimates per character where nothing can measure (jsdom, Node)", () => {
+    resetTextWidth();
+    expect(textWidth("x=A", 10)).toBe(Math.ceil(3 * CHAR_EM * 10));
+  });
+
+  it("measures in the plot's font where a canvas can, and labels use it", () => {
+    const fonts: string[] = [];
+    // A font twice as wide as the estimate: labels placed by the estimate would overlap.
+    class FakeCanvas {
+      getContext() {
+        return {
+          font: "",
+          measureText(this: { font: string }, text: string) {
+            fonts.push(this.font);
+            return { width: text.length * 2 * CHAR_EM * 10 + 0.4 };
+          },
+        };
+      }
+    }
+    vi.stubGlobal("OffscreenCanvas", FakeCanvas);
+    resetTextWidth();
+    expect(textWidth("x=A", 10)).toBe(Math.ceil(3 * 2 * CHAR_EM * 10 + 0.4));
+    expect(fonts).toEqual(["400 10px system-ui, sans-serif"]);
+    // Cached: measured once per text and size.
+    textWidth("x=A", 10);
+    expect(fonts).toHaveLength(1);
+    const v = view(20);
+    for (const l of valueLabels(v)) expect(l.box.w).toBe(textWidth(l.text, v.layout.textPx));
   });
 });

@@ -1,7 +1,9 @@
+import type { CauseBadge } from "./cause-badges";
 import { lowerBound, upperBound } from "./geometry";
 import { type Box, placeLabels } from "./label-place";
 import { CHAR_EM } from "./layout";
 import { markLabel } from "./marks";
+import { textWidth } from "./text-width";
 import { type View, visibleRange } from "./view";
 
 /** Labels need room: skip them when too many marks are in view or the lanes are too short. */
@@ -24,9 +26,12 @@ export interface ValueLabel {
  * `key=value`, `@offset`, `HW n` beside their marks, through the shared
  * placement (label-place.ts): each lane is its own row, a label stays where
  * its mark is (right of it, or left of it where the right would leave the
- * plot), and one that would overlap the label before it is skipped.
+ * plot), and one that would overlap the label before it is skipped. Widths
+ * are the text's as drawn (text-width.ts). The selected anomaly's numbered
+ * steps (`badges`) come first: a step's value sits right of its number, and
+ * no other value covers a number.
  */
-export function valueLabels(v: View): ValueLabel[] {
+export function valueLabels(v: View, badges: readonly CauseBadge[] = []): ValueLabel[] {
   const { g, x, layout: L, playhead, showFuture } = v;
   const [t0, t1] = visibleRange(v);
   const m = g.marks;
@@ -46,17 +51,21 @@ export function valueLabels(v: View): ValueLabel[] {
     text: string;
     flip: boolean;
   }> = [];
+  const badgeOf = new Map(badges.map((b) => [b.seq, b]));
+  const first: typeof items = [];
   for (let i = lo; i < hi; i++) {
     const e = g.eventBySeq(m.seq[i]);
     const text = e ? markLabel(e) : null;
     if (!e || !text) continue;
-    const w = Math.ceil(text.length * charW);
+    const w = textWidth(text, L.textPx);
     const at = x(m.t[i]);
-    // Right of its mark; flipped to the left when it would run past the plot's right edge.
-    const flip = at + 5 + w > L.plotX1;
-    const want = flip ? at - 5 - w : at + 5;
+    const badge = badgeOf.get(m.seq[i]);
+    // Right of its mark (or of its step number); flipped to the left when it would run past the plot's right edge.
+    const right = badge ? badge.box.x + badge.box.w + 5 : at + 5;
+    const flip = right + w > L.plotX1;
+    const want = flip ? at - 5 - w : right;
     if (at > L.plotX1 || want + w < L.plotX0) continue;
-    items.push({
+    (badge ? first : items).push({
       id: String(i),
       want,
       w,
@@ -66,6 +75,7 @@ export function valueLabels(v: View): ValueLabel[] {
       flip,
     });
   }
+  items.unshift(...first);
   // Off the plot's ends, a label is clipped rather than moved off its mark.
   const placed = placeLabels(items, {
     x0: Number.NEGATIVE_INFINITY,
@@ -76,6 +86,7 @@ export function valueLabels(v: View): ValueLabel[] {
     maxShift: 0,
     cluster: false,
     charW,
+    obstacles: badges.map((b) => b.box),
   });
   const out: ValueLabel[] = [];
   for (const [k, p] of placed.entries()) {
