@@ -7,6 +7,7 @@ import { presetScenario } from "../sim/presets";
 import type { Scenario, ScheduleEntry, Trace } from "../sim/types";
 import { openRun } from "./door";
 import { type Run, runScenario } from "./run";
+import { warmUp } from "./warm-up";
 
 export interface AppState {
   scenario: Scenario;
@@ -110,7 +111,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
     }
     set({ scenario, computing: true });
     // The door falls back to running here if the worker fails: slower, but the page still shows it.
-    run.then(show, () => {});
+    // A big run's indexes are built in tasks of their own before it shows (warm-up.ts).
+    run.then(
+      async (r) => {
+        await warmUp(r, () => token === latest);
+        show(r);
+      },
+      () => {},
+    );
   },
 
   updateScenario: (edit) => {

@@ -283,7 +283,12 @@ export function FirstVisit() {
       introWanted(window.location.search, readSeen(), navigator.webdriver === true) === "show",
   );
   const titleId = useId();
-  const facts = useMemo(() => introFacts(trace, report), [trace, report]);
+  const showing = open && !tourOpen && !presenter;
+  // Read from the run only while the intro is on show: a hidden one costs a big run nothing.
+  const facts = useMemo(
+    () => (showing ? introFacts(trace, report) : null),
+    [showing, trace, report],
+  );
   const close = useCallback(() => {
     markSeen();
     setOpen(false);
@@ -296,7 +301,7 @@ export function FirstVisit() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [open, close]);
-  if (!open || tourOpen || presenter) return null;
+  if (!showing || facts === null) return null;
   const { message: m, anomaly: a } = facts;
   return (
     <>

@@ -11,6 +11,7 @@ import {
   useState,
 } from "react";
 import { explanationAt } from "../../app/anomalies";
+import { warmBeforeShow } from "../../app/warm-up";
 import type { CauseStep } from "../../check/cause";
 import type { Anomaly, Report } from "../../check/types";
 import type { Trace } from "../../sim/types";
@@ -23,12 +24,12 @@ import { describeEvent } from "./causal";
 import { causeBadges } from "./cause-badges";
 import { ExportButtons } from "./ExportButtons";
 import { FrontLayer } from "./FrontLayer";
-import { ARROW_DROP, arrowsUpTo, buildGeometry } from "./geometry";
+import { ARROW_DROP, arrowsUpTo, geometryOf } from "./geometry";
 import { hitTest } from "./hit";
 import { Inspector } from "./Inspector";
 import { Legend } from "./Legend";
 import { computeLayout, TEXT_PX } from "./layout";
-import { kindIndex, kindsOnScreen } from "./mark-kinds";
+import { kindIndexOf, kindsOnScreen } from "./mark-kinds";
 import { Summary } from "./Summary";
 import { SvgMarks } from "./SvgMarks";
 import { useWidth } from "./use-width";
@@ -85,6 +86,11 @@ export interface TimelineProps {
   visibleLanes?: readonly string[];
 }
 
+// A big run's timeline is drawn from its geometry and the index of its marks by kind: built
+// before the run shows, each in a task of its own (app/warm-up.ts), not in the render that shows it.
+warmBeforeShow((trace) => void geometryOf(trace));
+warmBeforeShow((trace) => void kindIndexOf(geometryOf(trace)));
+
 const NO_SEQS: number[] = [];
 const NO_STEPS: readonly CauseStep[] = [];
 
@@ -98,7 +104,7 @@ export function Timeline(props: TimelineProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useWidth(rootRef, props.width);
   const shown = useMemo(() => keepLanes(trace, props.visibleLanes), [trace, props.visibleLanes]);
-  const g = useMemo(() => buildGeometry(shown), [shown]);
+  const g = useMemo(() => geometryOf(shown), [shown]);
   const textPx = props.textPx ?? TEXT_PX;
   // Room under the lanes for anomaly labels, fixed for the run so the plot never jumps while it plays.
   const labelRows = Math.min(MAX_BAND_ROWS, report?.anomalies.length ?? 0);
@@ -153,7 +159,7 @@ export function Timeline(props: TimelineProps) {
       ),
     [v, bands, values],
   );
-  const kindIx = useMemo(() => kindIndex(g), [g]);
+  const kindIx = useMemo(() => kindIndexOf(g), [g]);
   const kinds = useMemo(
     () =>
       kindsOnScreen(

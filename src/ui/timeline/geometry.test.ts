@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../sim/simulate";
+import type { TraceEvent } from "../../sim/types";
 import { causalParent } from "./causal";
 import { preset, tinyTrace } from "./fixtures";
 import {
@@ -88,5 +89,36 @@ describe("geometry", () => {
       }
     }
     expect([...seen].sort()).toEqual([ARROW_DELIVER, ARROW_DROP, ARROW_LOST].sort());
+  });
+
+  it("drops an arrow whose message id a later send reuses, and sorts a hand-made trace's sends", () => {
+    const trace = tinyTrace();
+    const row = (e: Omit<TraceEvent, "seq">) =>
+      trace.events.push({ ...e, seq: trace.events.length });
+    // Message 9, still in flight, is sent again (its first arrow is dropped); a send listed
+    // last happened at t=0.7 (the sends are not in time order).
+    row({ t: 0.5, type: "send", node: "client-1", peer: "search", msg: 9, write: 1 });
+    row({ t: 15, type: "send", node: "client-1", peer: "db", msg: 9, write: 1 });
+    row({ t: 16, type: "deliver", node: "db", peer: "client-1", msg: 9, write: 1 });
+    row({ t: 0.7, type: "send", node: "client-1", peer: "search", msg: 10, write: 1 });
+    const g = buildGeometry(trace);
+    const a = g.arrows;
+    expect(a.n).toBe(5);
+    expect(Array.from(a.sendT)).toEqual([0.7, 1, 1, 1, 15]);
+    expect(Array.from(a.sendSeq)).toEqual([15, 1, 2, 3, 13]);
+    expect(Array.from(a.endT)).toEqual([Number.POSITIVE_INFINITY, 5, 8, 9, 16]);
+    expect(Array.from(a.kind)).toEqual([
+      ARROW_LOST,
+      ARROW_DELIVER,
+      ARROW_DROP,
+      ARROW_DELIVER,
+      ARROW_DELIVER,
+    ]);
+    expect(Array.from(a.dup)).toEqual([0, 0, 0, 1, 0]);
+    // A message still in flight ends on its sender's lane.
+    expect(Array.from(a.to)).toEqual(
+      ["client-1", "db", "search", "search", "db"].map((n) => g.laneOf.get(n)),
+    );
+    expect(a.maxFlight).toBe(8);
   });
 });

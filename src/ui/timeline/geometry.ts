@@ -1,7 +1,7 @@
 import { eventsOf } from "../../sim/event-reader";
 import type { EventReader, EventType, NodeInfo, Trace, TraceEvent } from "../../sim/types";
 import { lowerBound, upperBound } from "./sorted";
-import { TYPE_CODE } from "./type-codes";
+import { TYPE_CODE, TYPE_NAMES } from "./type-codes";
 
 // Re-exported: the layers import everything about the geometry from here.
 export { lowerBound, upperBound } from "./sorted";
@@ -82,6 +82,15 @@ const NOT_A_MARK = new Set<EventType>([
   "quiesce",
 ]);
 
+/** By type code: 1 for a mark (not in `NOT_A_MARK`). */
+const MARK_TYPE = Uint8Array.from(TYPE_NAMES, (type) => (NOT_A_MARK.has(type) ? 0 : 1));
+/** By type code: 1 for the types `buildGeometry`'s switch handles (arrows and bands). */
+const SWITCHED = Uint8Array.from(TYPE_NAMES, (type) =>
+  ["send", "duplicate", "deliver", "drop", "crash", "restart", "partition", "heal"].includes(type)
+    ? 1
+    : 0,
+);
+
 /** Partition detail is "a,b | c" (both ways) or "a -> b" (one way). */
 export function partitionSides(detail: string | undefined): [string[], string[]] {
   const text = detail ?? "";
@@ -147,12 +156,21 @@ export function buildGeometry(trace: Trace): Geometry {
   const down = new Map<number, Band>();
   let openPartitions: Band[] = [];
 
+  // A run names few nodes and few types: look each up once, not once per event.
+  let lastNode = "";
+  let lastLane: number | undefined;
   for (let i = 0; i < count; i++) {
     const type = events.type(i);
     const node = events.node(i);
+    if (node !== lastNode) {
+      lastNode = node;
+      lastLane = laneOf.get(node);
+    }
+    const lane = lastLane;
+    const code = TYPE_CODE[type];
+    if (!SWITCHED[code] && (lane === undefined || !MARK_TYPE[code])) continue;
     const t = events.t(i);
     const seq = events.seq(i);
-    const lane = laneOf.get(node);
     switch (type) {
       case "send":
       case "duplicate": {
@@ -218,57 +236,63 @@ export function buildGeometry(trace: Trace): Geometry {
       default:
         break;
     }
-    if (lane !== undefined && !NOT_A_MARK.has(type)) {
+    if (lane !== undefined && MARK_TYPE[code]) {
       markT[m] = t;
       markLane[m] = lane;
       markSeq[m] = seq;
-      markType[m] = TYPE_CODE[type];
+      markType[m] = code;
       m++;
     }
   }
 
   // Send order is time order for any trace in time order; sort a hand-made one that is not.
-  const order: number[] = [];
+  // Live arrows in send order: for a simulated run that is already their order, and none is dead,
+  // so the columns are cut to length (one copy each) rather than gathered one arrow at a time.
+  const order = new Int32Array(arrowCount);
+  let n = 0;
   let sorted = true;
   for (let k = 0; k < arrowCount; k++) {
     if (live[k] === 0) continue;
-    const last = order[order.length - 1];
-    if (
-      last !== undefined &&
-      (sendT[last] > sendT[k] || (sendT[last] === sendT[k] && sendSeq[last] > sendSeq[k]))
-    )
-      sorted = false;
-    order.push(k);
+    if (n > 0) {
+      const last = order[n - 1];
+      if (sendT[last] > sendT[k] || (sendT[last] === sendT[k] && sendSeq[last] > sendSeq[k]))
+        sorted = false;
+    }
+    order[n++] = k;
   }
-  if (!sorted) order.sort((x, y) => sendT[x] - sendT[y] || sendSeq[x] - sendSeq[y]);
-  const n = order.length;
+  const inPlace = sorted && n === arrowCount;
+  if (!sorted)
+    order
+      .subarray(0, n)
+      .set(
+        Array.from(order.subarray(0, n)).sort(
+          (x, y) => sendT[x] - sendT[y] || sendSeq[x] - sendSeq[y],
+        ),
+      );
+  const gather = <A extends Float64Array | Int16Array | Int32Array | Uint8Array>(src: A): A => {
+    if (inPlace) return src.slice(0, n) as A;
+    const out = new (src.constructor as new (n: number) => A)(n);
+    for (let i = 0; i < n; i++) out[i] = src[order[i]];
+    return out;
+  };
   const arrows: Arrows = {
     n,
-    sendT: new Float64Array(n),
-    endT: new Float64Array(n),
-    from: new Int16Array(n),
-    to: new Int16Array(n),
-    kind: new Uint8Array(n),
-    dup: new Uint8Array(n),
-    sendSeq: new Int32Array(n),
-    endSeq: new Int32Array(n),
+    sendT: gather(sendT),
+    endT: gather(endT),
+    from: gather(from),
+    to: gather(to),
+    kind: gather(kind),
+    dup: gather(dup),
+    sendSeq: gather(sendSeq),
+    endSeq: gather(endSeq),
     maxFlight: 0,
   };
-  for (let i = 0; i < n; i++) {
-    const k = order[i];
-    arrows.sendT[i] = sendT[k];
-    arrows.endT[i] = endT[k];
-    arrows.from[i] = from[k];
-    arrows.to[i] = to[k];
-    arrows.kind[i] = kind[k];
-    arrows.dup[i] = dup[k];
-    arrows.sendSeq[i] = sendSeq[k];
-    arrows.endSeq[i] = endSeq[k];
-  }
+  let maxFlight = 0;
   for (let i = 0; i < n; i++) {
     const flight = arrows.endT[i] - arrows.sendT[i];
-    if (Number.isFinite(flight)) arrows.maxFlight = Math.max(arrows.maxFlight, flight);
+    if (flight > maxFlight && flight !== Number.POSITIVE_INFINITY) maxFlight = flight;
   }
+  arrows.maxFlight = maxFlight;
 
   const marks: Marks = {
     n: m,
@@ -304,6 +328,21 @@ export function buildGeometry(trace: Trace): Geometry {
     },
     endTime: Math.max(trace.endTime, count ? events.t(count - 1) : 0, 1),
   };
+}
+
+const geometries = new WeakMap<Trace, Geometry>();
+
+/**
+ * `buildGeometry`, once per trace: the timeline, a second view of the same run
+ * and the warm-up before a big run shows (app/warm-up.ts) share one.
+ */
+export function geometryOf(trace: Trace): Geometry {
+  let g = geometries.get(trace);
+  if (g === undefined) {
+    g = buildGeometry(trace);
+    geometries.set(trace, g);
+  }
+  return g;
 }
 
 /** Per lane, every event on it, in trace order: counted first, then filled, typed arrays only. */

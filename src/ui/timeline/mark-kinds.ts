@@ -115,6 +115,18 @@ export interface KindIndex {
   markTimes: Float64Array[];
 }
 
+const kindIndexes = new WeakMap<Geometry, KindIndex>();
+
+/** `kindIndex`, once per geometry. */
+export function kindIndexOf(g: Geometry): KindIndex {
+  let k = kindIndexes.get(g);
+  if (k === undefined) {
+    k = kindIndex(g);
+    kindIndexes.set(g, k);
+  }
+  return k;
+}
+
 export function kindIndex(g: Geometry): KindIndex {
   const counts = new Array<number>(TYPE_NAMES.length).fill(0);
   for (let i = 0; i < g.marks.n; i++) counts[g.marks.type[i]]++;
