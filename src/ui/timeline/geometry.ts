@@ -1,7 +1,9 @@
 import { eventsOf } from "../../sim/event-reader";
-import type { EventReader, EventType, NodeInfo, Trace, TraceEvent } from "../../sim/types";
+import type { EventType, NodeInfo, Trace, TraceEvent } from "../../sim/types";
+import { causeMaps, laneEventsOf, MsgTable } from "./geometry-lookups";
+import { oncePer } from "./once-per";
 import { lowerBound, upperBound } from "./sorted";
-import { TYPE_CODE, TYPE_NAMES } from "./type-codes";
+import { TYPE_CODE } from "./type-codes";
 
 // Re-exported: the layers import everything about the geometry from here.
 export { lowerBound, upperBound } from "./sorted";
@@ -82,15 +84,6 @@ const NOT_A_MARK = new Set<EventType>([
   "quiesce",
 ]);
 
-/** By type code: 1 for a mark (not in `NOT_A_MARK`). */
-const MARK_TYPE = Uint8Array.from(TYPE_NAMES, (type) => (NOT_A_MARK.has(type) ? 0 : 1));
-/** By type code: 1 for the types `buildGeometry`'s switch handles (arrows and bands). */
-const SWITCHED = Uint8Array.from(TYPE_NAMES, (type) =>
-  ["send", "duplicate", "deliver", "drop", "crash", "restart", "partition", "heal"].includes(type)
-    ? 1
-    : 0,
-);
-
 /** Partition detail is "a,b | c" (both ways) or "a -> b" (one way). */
 export function partitionSides(detail: string | undefined): [string[], string[]] {
   const text = detail ?? "";
@@ -156,21 +149,12 @@ export function buildGeometry(trace: Trace): Geometry {
   const down = new Map<number, Band>();
   let openPartitions: Band[] = [];
 
-  // A run names few nodes and few types: look each up once, not once per event.
-  let lastNode = "";
-  let lastLane: number | undefined;
   for (let i = 0; i < count; i++) {
     const type = events.type(i);
     const node = events.node(i);
-    if (node !== lastNode) {
-      lastNode = node;
-      lastLane = laneOf.get(node);
-    }
-    const lane = lastLane;
-    const code = TYPE_CODE[type];
-    if (!SWITCHED[code] && (lane === undefined || !MARK_TYPE[code])) continue;
     const t = events.t(i);
     const seq = events.seq(i);
+    const lane = laneOf.get(node);
     switch (type) {
       case "send":
       case "duplicate": {
@@ -236,11 +220,11 @@ export function buildGeometry(trace: Trace): Geometry {
       default:
         break;
     }
-    if (lane !== undefined && MARK_TYPE[code]) {
+    if (lane !== undefined && !NOT_A_MARK.has(type)) {
       markT[m] = t;
       markLane[m] = lane;
       markSeq[m] = seq;
-      markType[m] = code;
+      markType[m] = TYPE_CODE[type];
       m++;
     }
   }
@@ -330,98 +314,11 @@ export function buildGeometry(trace: Trace): Geometry {
   };
 }
 
-const geometries = new WeakMap<Trace, Geometry>();
-
 /**
  * `buildGeometry`, once per trace: the timeline, a second view of the same run
  * and the warm-up before a big run shows (app/warm-up.ts) share one.
  */
-export function geometryOf(trace: Trace): Geometry {
-  let g = geometries.get(trace);
-  if (g === undefined) {
-    g = buildGeometry(trace);
-    geometries.set(trace, g);
-  }
-  return g;
-}
-
-/** Per lane, every event on it, in trace order: counted first, then filled, typed arrays only. */
-function laneEventsOf(
-  events: EventReader,
-  laneOf: ReadonlyMap<string, number>,
-  lanes: number,
-): Geometry["laneEvents"] {
-  const laneOfEvent = new Int16Array(events.length);
-  const sizes = new Int32Array(lanes);
-  for (let i = 0; i < events.length; i++) {
-    const lane = laneOf.get(events.node(i)) ?? -1;
-    laneOfEvent[i] = lane;
-    if (lane >= 0) sizes[lane]++;
-  }
-  const out = Array.from(sizes, (n) => ({ t: new Float64Array(n), seq: new Int32Array(n) }));
-  const filled = new Int32Array(lanes);
-  for (let i = 0; i < events.length; i++) {
-    const lane = laneOfEvent[i];
-    if (lane < 0) continue;
-    const j = filled[lane]++;
-    out[lane].t[j] = events.t(i);
-    out[lane].seq[j] = events.seq(i);
-  }
-  return out;
-}
-
-/** The sends behind message ids and the invokes behind writes: what the inspector walks back along. */
-function causeMaps(
-  events: EventReader,
-  laneOf: ReadonlyMap<string, number>,
-): { sendOfMsg: Map<number, number>; invokeOfWrite: Map<number, number> } {
-  const sendOfMsg = new Map<number, number>();
-  const invokeOfWrite = new Map<number, number>();
-  for (let i = 0; i < events.length; i++) {
-    const type = events.type(i);
-    if (type === "invoke") {
-      const write = events.write(i);
-      if (write !== undefined && !invokeOfWrite.has(write)) invokeOfWrite.set(write, events.seq(i));
-    } else if (type === "send" || type === "duplicate") {
-      const msg = events.msg(i);
-      if (msg !== undefined && laneOf.has(events.node(i))) sendOfMsg.set(msg, events.seq(i));
-    }
-  }
-  return { sendOfMsg, invokeOfWrite };
-}
-
-/**
- * Message id -> number, in a typed array for the ids a simulated run uses
- * (1 up to its count of events) and a map for any other (a hand-made trace).
- */
-class MsgTable {
-  private readonly slots: Int32Array;
-  private readonly others = new Map<number, number>();
-
-  constructor(size: number) {
-    this.slots = new Int32Array(size + 1).fill(-1);
-  }
-
-  private inSlots(msg: number): boolean {
-    return Number.isInteger(msg) && msg >= 0 && msg < this.slots.length;
-  }
-
-  get(msg: number): number | undefined {
-    if (!this.inSlots(msg)) return this.others.get(msg);
-    const v = this.slots[msg];
-    return v < 0 ? undefined : v;
-  }
-
-  set(msg: number, value: number): void {
-    if (this.inSlots(msg)) this.slots[msg] = value;
-    else this.others.set(msg, value);
-  }
-
-  delete(msg: number): void {
-    if (this.inSlots(msg)) this.slots[msg] = -1;
-    else this.others.delete(msg);
-  }
-}
+export const geometryOf = oncePer(buildGeometry);
 
 /** Arrow indices [lo, hi) whose send falls in [t0 - maxFlight, t1]; callers still test endT >= t0. */
 export function arrowWindow(a: Arrows, t0: number, t1: number): [number, number] {

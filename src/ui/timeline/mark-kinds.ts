@@ -4,6 +4,7 @@
  * (`data-mark`), the legend lists them, and the timeline's root carries the
  * kinds on screen (`data-marks`) so a test can hold one against the other.
  */
+
 import type { EventType } from "../../sim/types";
 import { ANOMALY_MARK_OF, type AnomalyMarkKind } from "./anomaly-marks";
 import {
@@ -15,6 +16,7 @@ import {
   upperBound,
 } from "./geometry";
 import { markStyle } from "./marks";
+import { oncePer } from "./once-per";
 import type { View } from "./view";
 
 export type ArrowKind = "message" | "dropped" | "duplicate-message" | "in-flight";
@@ -115,18 +117,6 @@ export interface KindIndex {
   markTimes: Float64Array[];
 }
 
-const kindIndexes = new WeakMap<Geometry, KindIndex>();
-
-/** `kindIndex`, once per geometry. */
-export function kindIndexOf(g: Geometry): KindIndex {
-  let k = kindIndexes.get(g);
-  if (k === undefined) {
-    k = kindIndex(g);
-    kindIndexes.set(g, k);
-  }
-  return k;
-}
-
 export function kindIndex(g: Geometry): KindIndex {
   const counts = new Array<number>(TYPE_NAMES.length).fill(0);
   for (let i = 0; i < g.marks.n; i++) counts[g.marks.type[i]]++;
@@ -184,3 +174,6 @@ export function kindsOnScreen(
 }
 
 export { ANOMALY_MARK_OF };
+
+/** `kindIndex`, once per geometry. */
+export const kindIndexOf = oncePer(kindIndex);
