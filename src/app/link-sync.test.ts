@@ -57,7 +57,7 @@ function setHash(hash: string): void {
 /** What a person pasting into the address bar does: the hash changes, then the event fires. */
 function pasteHash(hash: string): void {
   setHash(hash);
-  window.dispatchEvent(new HashChangeEvent("hashchange"));
+  window.dispatchEvent(new HashChangeEvent("hashchange", { newURL: window.location.href }));
 }
 
 const settle = () => vi.advanceTimersByTime(LINK_THROTTLE_MS + 1);
@@ -244,6 +244,31 @@ describe("link sync", () => {
       { chapter: 6, step: 3 },
     ]);
     expect(tour.presenter()).toBe(true);
+  });
+
+  it("opens a hash put in the address bar just before a pending write, instead of writing over it", () => {
+    const tour = fakeTour();
+    setHash("#tour=5.1");
+    startLinkSync(window, { tour });
+    // The run settles: a write of the 5.1 link is pending...
+    actions.seek(30);
+    // ...when a person (or a test's goto) puts another link there; its hashchange has not arrived.
+    setHash("#tour=6.3&presenter=1");
+    settle();
+    expect(tour.opened).toEqual([
+      { chapter: 5, step: 1 },
+      { chapter: 6, step: 3 },
+    ]);
+    expect(tour.presenter()).toBe(true);
+    expect(window.location.hash).toContain("tour=6.3");
+    expect(window.location.hash).toContain("presenter=1");
+    // The late hashchange finds the bar already read, and opens nothing twice.
+    window.dispatchEvent(
+      new HashChangeEvent("hashchange", {
+        newURL: `${window.location.origin}/#tour=6.3&presenter=1`,
+      }),
+    );
+    expect(tour.opened).toHaveLength(2);
   });
 
   it("keeps presenter mode in the link, so a reload keeps it; a shared link leaves it out", () => {

@@ -33,6 +33,15 @@ interface Sync {
   throttleMs: number;
   /** The hash the address bar stands for; no write while the app still matches it. */
   shown: string;
+  /**
+   * The address bar's hash as this sync last read or wrote it. A different
+   * hash there was put by someone else (a paste, Back, a test's goto) and is
+   * opened before anything is written over it, even when its `hashchange`
+   * has not arrived yet.
+   */
+  bar: string;
+  /** A hash a write found and opened before its `hashchange` came; that event is then spent. */
+  openedEarly: string | null;
   timer: ReturnType<typeof setTimeout> | undefined;
   unsubscribe: () => void;
 }
@@ -60,6 +69,8 @@ export function startLinkSync(
     tour,
     throttleMs,
     shown: "",
+    bar: win.location.hash,
+    openedEarly: null,
     timer: undefined,
     unsubscribe: () => {},
   };
@@ -68,7 +79,14 @@ export function startLinkSync(
   openHash(win.location.hash, state);
   state.shown = currentHash();
 
-  const onHashChange = () => {
+  const onHashChange = (e: HashChangeEvent) => {
+    const hash = hashOf(e.newURL);
+    if (state.openedEarly !== null && hash === state.openedEarly) {
+      state.openedEarly = null;
+      return;
+    }
+    state.openedEarly = null;
+    state.bar = win.location.hash;
     if (openHash(win.location.hash, state)) state.shown = currentHash();
   };
   win.addEventListener("hashchange", onHashChange);
@@ -90,6 +108,26 @@ export function startLinkSync(
     offExercise();
   };
   return stopLinkSync;
+}
+
+/**
+ * Before a write: a hash someone else put in the address bar since this sync
+ * last looked (a paste, Back, a test's goto) whose `hashchange` has not come
+ * yet is opened now, not written over unread; its event, when it comes, is
+ * then passed by.
+ */
+function takeAddressBar(state: Sync): void {
+  const bar = state.win.location.hash;
+  if (bar === state.bar) return;
+  state.bar = bar;
+  state.openedEarly = bar;
+  if (openHash(bar, state)) state.shown = currentHash();
+}
+
+/** The hash part of a URL ("" when it has none or cannot be read). */
+function hashOf(url: string): string {
+  const at = url.indexOf("#");
+  return at < 0 || at === url.length - 1 ? "" : url.slice(at);
 }
 
 /**
@@ -158,7 +196,10 @@ export function openDefaultScenario(): void {
   useLinkStore.setState({ openedView: {}, olderModel: null });
   clearProblem();
   // The clean URL stands for the default run until something changes.
-  if (sync !== null) sync.shown = currentHash();
+  if (sync !== null) {
+    sync.shown = currentHash();
+    sync.bar = win.location.hash;
+  }
 }
 
 /** Writes the current link into the address bar now and returns the whole URL. */
@@ -166,7 +207,10 @@ export function shareLink(): string {
   const win = sync?.win ?? window;
   const hash = currentHash();
   replaceHash(win, hash);
-  if (sync !== null) sync.shown = hash;
+  if (sync !== null) {
+    sync.shown = hash;
+    sync.bar = win.location.hash;
+  }
   // The room's laptops get the run, not the speaker's large type.
   return win.location.href.replace(`&${PRESENTER_PARAM}`, "");
 }
@@ -200,12 +244,15 @@ function schedule(state: Sync): void {
 function flush(state: Sync): void {
   state.timer = undefined;
   if (sync !== state) return;
+  // A hash put there since the last look is read first, never overwritten unread.
+  takeAddressBar(state);
   // Keep a refused link in the address bar, so the person can see and fix what they pasted.
   if (useLinkStore.getState().problem?.source === "link") return;
   const hash = currentHash();
   if (hash !== state.shown) {
     replaceHash(state.win, hash);
     state.shown = hash;
+    state.bar = state.win.location.hash;
   }
   // Pausing moves nothing in the store, so while playing keep looking for the stop.
   if (playback.status() === "playing") schedule(state);
