@@ -16,7 +16,7 @@ describe("migrations", () => {
     expect(OLDEST_VERSION + migrations.length).toBe(CURRENT_VERSION);
   });
 
-  it("restores the frozen v0 fixture (the DESIGN.md §5 sketch) to the expected v1 scenario", () => {
+  it("restores the frozen v0 fixture (the first sketch of the format) to the expected v1 scenario", () => {
     const result = restoreScenario(v0Sketch);
     expect(result).toEqual({ ok: true, scenario: v0Expected, migratedFrom: 0 });
   });

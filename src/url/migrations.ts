@@ -22,7 +22,7 @@ export const OLDEST_VERSION = 0;
 export const CURRENT_VERSION = 1;
 
 /**
- * v0 is the sketch of DESIGN.md §5 (before the contract was frozen):
+ * v0 is the link format's first sketch (before the contract was frozen):
  * `until` instead of `caps.maxTimeMs`, `delayMs: {min, max}` instead of
  * `delayMsMin`/`delayMsMax`, and a generated workload's `ops: 'set'|'incr'`
  * instead of `op`. Everything else it has is already v1-shaped.
