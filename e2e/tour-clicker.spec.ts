@@ -126,3 +126,29 @@ test("a predict step: choices first, a click answers, the run reveals; R replays
   expect(Number(await slider.inputValue())).toBe(target);
   expect(errors).toEqual([]);
 });
+
+test("a live edit during a step is named under its caption, and one click brings the step's run back", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto("/#tour=5.4");
+  const bar = page.getByRole("region", { name: "Tour" });
+  await expect(bar).toHaveAttribute("data-step", stepId(5, 4));
+  await page.keyboard.press("Space");
+  await expect(bar).toHaveAttribute("data-state", "halted", { timeout: 20_000 });
+  await expect(bar.getByTestId("tour-live-edit")).toHaveCount(0);
+  // The caption is about dual writes; the run is switched to the log.
+  const strategy = page.getByRole("combobox", { name: "Strategy" });
+  await strategy.selectOption("log");
+  await expect(bar.getByTestId("tour-live-edit")).toHaveText(
+    /^Changed live: Strategy: dual-write → log\. The caption tells the step as written/,
+  );
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "tour-live-edit-1024x768");
+  await bar.getByRole("button", { name: "Back to the step's run" }).click();
+  await expect(bar.getByTestId("tour-live-edit")).toHaveCount(0);
+  await expect(strategy).toHaveValue("dual-write");
+  await expect(bar).toHaveAttribute("data-step", stepId(5, 4));
+  expect(errors).toEqual([]);
+});

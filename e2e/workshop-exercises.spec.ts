@@ -62,6 +62,10 @@ test("solve “Lose an acknowledged write” with the Log controls, then a visit
   await acks.focus();
   await page.keyboard.press("ArrowUp");
   await expect(acks).toHaveValue("1");
+  // The run's story was written for acks=all: the strip says it no longer describes this run.
+  const story = page.getByRole("region", { name: "About this run" });
+  await expect(story.getByTestId("story-drift")).toHaveText(/^Changed since: acks: all → 1\./);
+  await expect(story).toContainText("Started as: acks=all");
   // The banner stays in view while the page scrolls to the controls.
   await expect(banner).toBeInViewport();
   await banner.getByRole("button", { name: "Check" }).click();
@@ -82,6 +86,8 @@ test("solve “Lose an acknowledged write” with the Log controls, then a visit
   await other.goto(href);
   const theirs = other.getByRole("region", { name: "Exercise 2: Lose an acknowledged write" });
   await expect(theirs.getByRole("status")).toHaveText(/^Verified solution: With acks=1/);
+  // The visitor reads the story with what the solution changed from it.
+  await expect(other.getByTestId("story-drift")).toHaveText(/^Changed since: acks: all → 1\./);
   await expect(theirs.getByText("Solved", { exact: true })).toHaveCount(0);
   await shot(other, "exercise-banner-verified");
   await other.getByRole("button", { name: "Workshop" }).click();

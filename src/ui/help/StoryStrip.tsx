@@ -1,7 +1,9 @@
+import { useEffect, useState } from "react";
 import { useAppStore } from "../../app/app-store";
 import { PRESETS } from "../../sim/presets";
-import type { NetworkOptions } from "../../sim/types";
+import type { NetworkOptions, Scenario } from "../../sim/types";
 import { tourActions, useTourStore } from "../../tour/tour-store";
+import { mayHaveDrifted } from "./story-drift";
 
 /** The scenario's own words: its description, else its preset's one line. */
 export function storyOf(description: string | undefined, presetName: string | null): string | null {
@@ -30,6 +32,32 @@ export function slowLinks(network: NetworkOptions): string | null {
   return `Slow ${slow.length === 1 ? "link" : "links"}: ${list} (other links ${delay(d.delayMsMin, d.delayMsMax)}).`;
 }
 
+type ChangesModule = typeof import("./story-changes");
+let changesModule: ChangesModule | null = null;
+
+/**
+ * What changed since the story's scenario, as text ("acks: all → 1"), or null
+ * while nothing has (or the comparison is still loading, for a moment).
+ */
+function useStoryDrift(scenario: Scenario, presetName: string | null): string | null {
+  const origin = mayHaveDrifted(scenario, presetName);
+  const [loaded, setLoaded] = useState<ChangesModule | null>(changesModule);
+  useEffect(() => {
+    if (origin === null || loaded !== null) return;
+    let live = true;
+    void import("./story-changes").then((m) => {
+      changesModule = m;
+      if (live) setLoaded(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [origin, loaded]);
+  if (origin === null || loaded === null) return null;
+  const changes = loaded.storyChanges(origin, scenario);
+  return changes.length === 0 ? null : loaded.driftText(changes);
+}
+
 /**
  * What this run is, in a sentence or two, and a pointer to the tour: a shared
  * link has to say what it shows to someone who opens it alone.
@@ -39,12 +67,25 @@ export function StoryStrip() {
   const presetName = useAppStore((s) => s.presetName);
   const network = useAppStore((s) => s.scenario.network);
   const tourOpen = useTourStore((s) => s.open);
+  const scenario = useAppStore((s) => s.scenario);
   const story = storyOf(description, presetName);
+  const drift = useStoryDrift(scenario, presetName);
   const slow = slowLinks(network);
   if (tourOpen) return null;
   return (
     <section className="story-strip" aria-label="About this run">
-      {story !== null && <p className="story-text">{story}</p>}
+      {story !== null && (
+        <p className="story-text">
+          {drift !== null && <span className="story-started">Started as: </span>}
+          {story}
+        </p>
+      )}
+      {story !== null && drift !== null && (
+        <p className="story-drift" data-testid="story-drift">
+          Changed since: {drift}. The sentence above may no longer hold; the timeline shows this
+          run.
+        </p>
+      )}
       {slow !== null && (
         <p className="story-slow" data-testid="story-slow">
           {slow}

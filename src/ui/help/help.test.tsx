@@ -10,6 +10,8 @@ import { AboutModel, KIP_101_URL } from "../AboutModel";
 import { GLOSSARY, GlossaryButton, meaningOf } from "./Glossary";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 import { StoryStrip, slowLinks, storyOf } from "./StoryStrip";
+import { driftText, storyChanges } from "./story-changes";
+import { mayHaveDrifted, storyOrigin } from "./story-drift";
 
 describe("StoryStrip", () => {
   beforeEach(() => {
@@ -69,6 +71,65 @@ describe("StoryStrip", () => {
     expect(storyOf("  Own words. ", "default")).toBe("Own words.");
     expect(storyOf(undefined, "nope")).toBeNull();
     expect(storyOf("", "default")).toBe(PRESETS[0]?.description);
+  });
+
+  it("after an edit, says the story is where the run started and names what changed", async () => {
+    act(() => {
+      actions.loadPreset("acks-all-leader-failover");
+    });
+    render(<StoryStrip />);
+    expect(screen.queryByTestId("story-drift")).toBeNull();
+    act(() => {
+      actions.editScenario((s) => {
+        s.log.acks = 1;
+      });
+    });
+    const strip = screen.getByRole("region", { name: "About this run" });
+    expect(await screen.findByTestId("story-drift")).toHaveTextContent(
+      "Changed since: acks: all → 1.",
+    );
+    expect(strip).toHaveTextContent(/^Started as: acks=all/);
+    act(() => {
+      actions.undo();
+    });
+    expect(screen.queryByTestId("story-drift")).toBeNull();
+    expect(strip).not.toHaveTextContent("Started as");
+  });
+
+  it("a strategy switch is a comparison, not a change of the story", () => {
+    act(() => {
+      actions.loadPreset("kleppmann-race");
+      actions.editScenario((s) => {
+        s.strategy = "log";
+      });
+    });
+    render(<StoryStrip />);
+    expect(screen.queryByTestId("story-drift")).toBeNull();
+  });
+
+  it("an opened link keeps a preset's words: what it changed is named from the start", async () => {
+    const race = PRESETS.find((p) => p.name === "kleppmann-race")?.scenario;
+    if (race === undefined) throw new Error("no kleppmann-race preset");
+    act(() => {
+      actions.loadScenario({ ...race, name: "shared", seed: 7 }, null);
+    });
+    render(<StoryStrip />);
+    expect(await screen.findByTestId("story-drift")).toHaveTextContent(
+      "Changed since: Seed: 1 → 7.",
+    );
+  });
+
+  it("every preset's words lead back to that preset, and a run of its own words to nothing", () => {
+    for (const p of PRESETS) {
+      expect(storyOrigin(p.scenario, p.name)).toEqual(p.scenario);
+      expect(mayHaveDrifted(p.scenario, p.name)).toBeNull();
+      expect(mayHaveDrifted({ ...p.scenario, strategy: "cdc" }, p.name)).toBeNull();
+      expect(storyChanges(p.scenario, { ...p.scenario, strategy: "cdc" })).toEqual([]);
+    }
+    const own = { ...PRESETS[0].scenario, description: "Words of my own.", seed: 9 };
+    expect(mayHaveDrifted(own, null)).toBeNull();
+    expect(driftText(["a", "b", "c", "d", "e"])).toBe("a; b; c and 2 more changes");
+    expect(driftText(["a", "b", "c", "d"])).toBe("a; b; c and 1 more change");
   });
 
   it("opens the tour from its pointer", async () => {

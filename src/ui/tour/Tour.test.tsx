@@ -1,6 +1,7 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { actions } from "../../app/actions";
 import { resetAppStore, useAppStore } from "../../app/app-store";
 import { playback, resetPlayback } from "../../app/playback";
 import { CHAPTERS } from "../../tour/chapters";
@@ -111,6 +112,37 @@ describe("Tour", { timeout: 30_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Tour" }));
     // 6.3 asks first: its caption shows the setup only until the run reveals the outcome.
     expect(screen.getByText(captionWhileAsking(stepOf(5, 2)))).toBeInTheDocument();
+  });
+
+  it("a live edit is named under the caption, and the step's own run comes back with one click", async () => {
+    const user = await openTour();
+    const bar = caption();
+    expect(within(bar).queryByTestId("tour-live-edit")).toBeNull();
+    act(() => {
+      actions.editScenario((s) => {
+        s.strategy = "log";
+        s.seed = 5;
+      });
+    });
+    const note = within(bar).getByTestId("tour-live-edit");
+    expect(note).toHaveTextContent(
+      "Changed live: Seed: 1 → 5; Strategy: single-db → log. The caption tells the step as written",
+    );
+    await user.click(within(note).getByRole("button", { name: "Back to the step's run" }));
+    expect(within(bar).queryByTestId("tour-live-edit")).toBeNull();
+    expect(useAppStore.getState().scenario).toEqual(stepOf(0, 0).scenario);
+    expect(getTourPosition()).toEqual({ chapter: 1, step: 1 });
+    // Undone by hand, the run is the step's again: nothing to name.
+    act(() => {
+      actions.editScenario((s) => {
+        s.seed = 6;
+      });
+    });
+    expect(within(bar).getByTestId("tour-live-edit")).toBeInTheDocument();
+    act(() => {
+      actions.undo();
+    });
+    expect(within(bar).queryByTestId("tour-live-edit")).toBeNull();
   });
 
   it("a focused Next step button pressed with Space advances exactly one step", async () => {

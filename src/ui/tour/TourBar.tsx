@@ -10,6 +10,7 @@ import { KitButtons } from "../kit/KitButtons";
 import { ChapterNav } from "./ChapterNav";
 import { EvidenceStrip } from "./EvidenceStrip";
 import { LetterScore } from "./LetterScore";
+import { LiveEditNote } from "./LiveEditNote";
 import { useLaneFocus } from "./lane-focus";
 import { PredictPanel } from "./PredictPanel";
 import { SpotlightNote } from "./SpotlightNote";
@@ -67,6 +68,7 @@ export function TourBar() {
             )}
           </div>
           <PredictPanel step={step} />
+          <LiveEditNote step={step} />
         </div>
         {step.scoreboard === true && <StrategyScoreboard scenario={step.scenario} />}
       </div>
