@@ -64,6 +64,19 @@ describe("the exercise banner", () => {
     const opened = decodeLink(link.getAttribute("href") ?? "");
     expect(opened.ok && opened.view.exercise).toBe("lost-ack");
     expect(progress()).toHaveProperty("lost-ack");
+
+    // The verdict is about the run that was checked: a change makes it speak of the past.
+    const status = within(banner()).getByRole("status");
+    expect(status).not.toHaveTextContent("changed the run");
+    await user.selectOptions(screen.getByRole("combobox", { name: "acks" }), "all");
+    expect(status).toHaveTextContent(
+      /^You have changed the run since this check; press Check again\. Pass: With acks=1/,
+    );
+    expect(status).toHaveClass("stale");
+    // Back to what was checked: the verdict holds again.
+    await user.selectOptions(screen.getByRole("combobox", { name: "acks" }), "1");
+    expect(status).not.toHaveTextContent("changed the run");
+    expect(status).toHaveClass("pass");
   });
 
   it("stays while presets load and the dialog opens and closes, until Leave", async () => {

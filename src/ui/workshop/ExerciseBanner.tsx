@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
+import { useAppStore } from "../../app/app-store";
 import { exerciseById } from "../../workshop/exercises";
 import { exerciseSession, useExerciseSession } from "./exercise-session";
 import { ProofBox } from "./ProofBox";
@@ -62,6 +63,15 @@ export function ExerciseBanner() {
   const verdict = useExerciseSession((s) => (s.active === null ? undefined : s.verdicts[s.active]));
   const solved = useExerciseSession((s) => (s.active === null ? undefined : s.progress[s.active]));
   const checking = useExerciseSession((s) => s.checking !== null && s.checking === s.active);
+  const scenario = useAppStore((s) => s.scenario);
+  // A verdict is about the run that was checked; after a change it no longer speaks of the screen.
+  const stale = useMemo(
+    () =>
+      verdict !== undefined &&
+      verdict.checked !== scenario &&
+      JSON.stringify(verdict.checked) !== JSON.stringify(scenario),
+    [verdict, scenario],
+  );
   const [hint, setHint] = useState(false);
   const [proof, setProof] = useState(false);
   const id = useId();
@@ -91,10 +101,19 @@ export function ExerciseBanner() {
         )}
         <p
           role="status"
-          className={verdict === undefined ? "verdict" : `verdict ${verdict.ok ? "pass" : "fail"}`}
+          className={
+            verdict === undefined
+              ? "verdict"
+              : `verdict ${stale ? "stale" : verdict.ok ? "pass" : "fail"}`
+          }
         >
           {verdict !== undefined && (
             <>
+              {stale && (
+                <strong className="verdict-stale">
+                  You have changed the run since this check; press Check again.{" "}
+                </strong>
+              )}
               {verdictPrefix(verdict)}
               {/* The line above already says what may change: do not say it twice. */}
               {verdict.reason.replace(`${exercise.mayChange} `, "")}

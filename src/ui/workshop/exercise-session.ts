@@ -26,6 +26,8 @@ export interface ShownVerdict extends Verdict {
   source: "link" | "own";
   /** An own Check that passed on a solution opened from a link, unchanged: not counted. */
   notCounted?: boolean;
+  /** The scenario this verdict is about: once the visitor changes the run, it speaks of the past. */
+  checked: Scenario;
 }
 
 interface SessionState {
@@ -109,8 +111,9 @@ export const exerciseSession = {
           source: "own",
           notCounted: true,
           reason: `${verdict.reason} It is the solution you opened from a link, though: press Start and make it yourself to count it as yours.`,
+          checked: scenario,
         }
-      : { ...verdict, source: "own" };
+      : { ...verdict, source: "own", checked: scenario };
     useExerciseSession.setState((s) => ({
       checking: null,
       verdicts: { ...s.verdicts, [exercise.id]: shown },
@@ -145,7 +148,7 @@ export const exerciseSession = {
     useExerciseSession.setState((s) => ({
       checking: null,
       openedSolution: verdict.ok ? scenarioKey(scenario) : null,
-      verdicts: { ...s.verdicts, [exercise.id]: { ...verdict, source: "link" } },
+      verdicts: { ...s.verdicts, [exercise.id]: { ...verdict, source: "link", checked: scenario } },
     }));
   },
   leave(): void {
