@@ -135,7 +135,7 @@ export function GlossaryButton({ label = "Glossary" }: { label?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="glossary-link" onClick={() => setOpen(true)}>
+      <button type="button" className="link-button glossary-link" onClick={() => setOpen(true)}>
         {label}
       </button>
       <GlossaryDialog open={open} focus={null} onClose={() => setOpen(false)} />

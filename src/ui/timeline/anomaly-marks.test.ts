@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { anomaliesAt, check } from "../../check";
 import type { Anomaly } from "../../check/types";
 import { simulate } from "../../sim/simulate";
-import { anomalyBands, bandBoxes, leaderPath } from "./anomaly";
+import { anomalyBands, bandBoxes, bandLabelText, labelWhere, leaderPath } from "./anomaly";
 import { anomalyShape, type LinkPrim, nearPrims, primsInPx } from "./anomaly-marks";
 import { preset } from "./fixtures";
 import { buildGeometry } from "./geometry";
@@ -164,6 +164,21 @@ describe("marks: distinct shapes, one legend entry each", () => {
       expect(k?.definition, t).toMatch(/\.$/);
     }
     expect(new Set(KINDS.map((k) => k.label)).size).toBe(KINDS.length);
+  });
+});
+
+describe("anomaly labels read apart", () => {
+  it("two labels that would read the same name the store each is about", () => {
+    // The default run: consistency and isolation of y (and of z) in cache and in search.
+    const { report, g, trace } = run("default");
+    const bands = anomalyBands(g, report, trace.endTime);
+    const where = labelWhere(bands);
+    const texts = bands.map((b, i) => bandLabelText(b, 0, where[i]));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts).toContain("C · consistency y in cache (healed)");
+    expect(texts).toContain("C · consistency y in search (healed)");
+    // A label that is unique already stays short.
+    expect(texts).toContain("C · consistency x (healed)");
   });
 });
 

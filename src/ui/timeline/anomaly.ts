@@ -70,9 +70,31 @@ export interface BandBox {
   label: BandLabel | null;
 }
 
-export function bandLabelText(b: AnomalyBand, more = 0): string {
+/**
+ * A label's text: letter, kind, key and state, "+N" for the ones it counts;
+ * `where` ("cache") when another label would otherwise read the same.
+ */
+export function bandLabelText(b: AnomalyBand, more = 0, where = ""): string {
   const state = b.state === "healed" ? " (healed)" : b.state === "suspected" ? "?" : "";
-  return withMore(`${b.letter} · ${b.anomaly.kind} ${b.anomaly.key}${state}`, more);
+  const at = where === "" ? "" : ` in ${where}`;
+  return withMore(`${b.letter} · ${b.anomaly.kind} ${b.anomaly.key}${at}${state}`, more);
+}
+
+/**
+ * For bands whose labels would read the same (consistency of y in cache and in
+ * search), the stores that tell each apart from the others ("cache"); "" for
+ * a label that is unique already, or where the stores do not differ.
+ */
+export function labelWhere(bands: readonly AnomalyBand[]): string[] {
+  const texts = bands.map((b) => bandLabelText(b));
+  return bands.map((b, i) => {
+    const twins = bands.filter((_, j) => texts[j] === texts[i]);
+    if (twins.length < 2) return "";
+    const shared = twins[0].anomaly.stores.filter((s) =>
+      twins.every((t) => t.anomaly.stores.includes(s)),
+    );
+    return b.anomaly.stores.filter((s) => !shared.includes(s)).join("/");
+  });
 }
 
 /** Width of a label's text at the plot's size (generous: real text is narrower). */
@@ -121,7 +143,8 @@ export function bandBoxes(
     .filter((o) => o.at >= L.plotX0 - 1 && o.at <= L.plotX1 + 1)
     .sort((a, b) => a.at - b.at || a.i - b.i);
   const rowY = Array.from({ length: L.labelRows }, (_, r) => L.labelY0 + r * L.labelRowH + 1);
-  const texts = order.map((o) => bandLabelText(o.box.band));
+  const where = labelWhere(order.map((o) => o.box.band));
+  const texts = order.map((o, k) => bandLabelText(o.box.band, 0, where[k]));
   const placed = placeLabels(
     order.map((o, k) => ({ id: String(k), want: o.at - 4, w: bandLabelWidth(v, texts[k]) })),
     {
@@ -140,7 +163,7 @@ export function bandBoxes(
     if (p.box === null) continue;
     order[k].box.label = {
       ...p.box,
-      text: bandLabelText(order[k].box.band, p.more),
+      text: bandLabelText(order[k].box.band, p.more, where[k]),
       row: rowY.indexOf(p.box.y),
       leaderX: p.box.x + 3,
     };
