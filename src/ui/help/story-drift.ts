@@ -3,9 +3,9 @@
  * the learner changes that scenario (acks from all to 1, a fault removed), the
  * same words may no longer hold, and a story strip that still shows them
  * alone would teach something false. This finds what the words were written
- * for — a preset, recognised by its description (a link or an exercise start
- * keeps a preset's words), or the preset the run was loaded from — and lists
- * what is different now, in the controls' own words.
+ * for: a preset, recognised by its description (a link or an exercise start
+ * keeps a preset's words), or the preset the run was loaded from. What is
+ * different now, in the controls' own words, comes from story-changes.ts.
  */
 import { PRESETS, presetScenario } from "../../sim/presets";
 import type { Scenario } from "../../sim/types";
