@@ -40,5 +40,10 @@ export function isModified(scenario: Scenario, presetName: string | null): boole
   if (presetName === null) return false;
   const preset = presetScenario(presetName);
   if (preset === undefined) return false;
-  return JSON.stringify({ ...preset, strategy: scenario.strategy }) !== JSON.stringify(scenario);
+  return !sameButStrategy(preset, scenario);
+}
+
+/** `scenario` is `origin` run under its own strategy, field for field. */
+export function sameButStrategy(origin: Scenario, scenario: Scenario): boolean {
+  return JSON.stringify({ ...origin, strategy: scenario.strategy }) === JSON.stringify(scenario);
 }

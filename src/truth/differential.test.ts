@@ -12,22 +12,21 @@ import {
   type Trace,
 } from "../sim/types";
 import { arbTruthScenario } from "./arbitrary";
+import { type GroundTruth, groundTruth } from "./ground-truth";
 import {
   digest,
   everAppliedBy,
   fedByLog,
-  type GroundTruth,
-  groundTruth,
   holdersOf,
   partitionOfKey,
   positioned,
   storeKey,
   storeWrite,
-} from "./ground-truth";
+} from "./run-digest";
 
 /**
  * Differential test: the checkers (src/check) against a second, independent
- * oracle (./ground-truth.ts), over generated runs of every strategy.
+ * oracle (./ground-truth.ts, over ./run-digest.ts), over generated runs of every strategy.
  *
  *   TRUTH_SEED=n   the fast-check seed (default below); a failure prints its seed, path and scenario
  *   TRUTH_RUNS=n   runs per strategy (default 2000)

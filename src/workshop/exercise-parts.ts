@@ -15,10 +15,9 @@ export interface Verdict {
   reason: string;
 }
 
-export interface Exercise {
+/** What an exercise says: its spec writes it, the exercise shows it. */
+export interface ExerciseWords {
   id: ExerciseId;
-  /** 1-based, as the app and the guide number it. */
-  number: number;
   title: string;
   /** What to achieve, for the learner. */
   goal: string;
@@ -29,6 +28,11 @@ export interface Exercise {
   teaches: string;
   /** A fresh copy each call. It does not meet the goal. */
   start: () => Scenario;
+}
+
+export interface Exercise extends ExerciseWords {
+  /** 1-based, as the app and the guide number it. */
+  number: number;
   /** A reference answer, reachable with the app's controls (for tests and the facilitator). */
   solution: () => Scenario;
   /** Checks a scenario, simulating here without a budget (tests, the CLI). */
@@ -57,14 +61,7 @@ export interface Run {
   anomalies: Anomaly[];
 }
 
-export interface Spec {
-  id: ExerciseId;
-  title: string;
-  goal: string;
-  mayChange: string;
-  hint: string;
-  teaches: string;
-  start: () => Scenario;
+export interface Spec extends ExerciseWords {
   solution: (start: Scenario) => Scenario;
   /** Paths the learner may change (a path allows everything under it). */
   fields: readonly string[];

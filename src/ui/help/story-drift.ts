@@ -7,6 +7,7 @@
  * keeps a preset's words), or the preset the run was loaded from. What is
  * different now, in the controls' own words, comes from story-changes.ts.
  */
+import { sameButStrategy } from "../../app/undo";
 import { PRESETS, presetScenario } from "../../sim/presets";
 import type { Scenario } from "../../sim/types";
 
@@ -28,7 +29,5 @@ export function storyOrigin(scenario: Scenario, presetName: string | null): Scen
 export function mayHaveDrifted(scenario: Scenario, presetName: string | null): Scenario | null {
   const origin = storyOrigin(scenario, presetName);
   if (origin === null) return null;
-  const same =
-    JSON.stringify({ ...origin, strategy: scenario.strategy }) === JSON.stringify(scenario);
-  return same ? null : origin;
+  return sameButStrategy(origin, scenario) ? null : origin;
 }
